@@ -1,0 +1,165 @@
+"""Cleaning steps, the cleaning log, and checks of a source against itself.
+
+Notebook 01 calls these functions. Transcribed values are never changed: a value that contradicts
+another printed value is *flagged* (kept as printed, with the arithmetic that shows the conflict),
+so a reader can check every flag from its line reference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+LOG_COLUMNS = ["step", "resource", "rows_in", "rows_out", "action", "reason"]
+FLAG_COLUMNS = ["resource", "source_line", "check", "printed", "recomputed", "detail"]
+
+
+@dataclass
+class CleaningLog:
+    """Rows in/out per step and every action taken, in the order they happened."""
+
+    entries: list[dict[str, object]] = field(default_factory=list)
+
+    def add(self, resource: str, rows_in: int, rows_out: int, action: str, reason: str) -> None:
+        self.entries.append({"step": len(self.entries) + 1, "resource": resource,
+                             "rows_in": rows_in, "rows_out": rows_out,
+                             "action": action, "reason": reason})
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.entries, columns=LOG_COLUMNS)
+
+
+def _flags(rows: list[dict[str, object]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=FLAG_COLUMNS)
+
+
+# --------------------------------------------------------------------------------------------
+# checks of printed derived values
+# --------------------------------------------------------------------------------------------
+
+
+def check_printed_change(df: pd.DataFrame, resource: str, group: str = "measure",
+                         time: str = "year", value: str = "value",
+                         printed: str = "printed_change_pct") -> pd.DataFrame:
+    """Flag printed year-on-year changes (whole percent) that differ from the printed values.
+
+    The printed change is compared with ``100 * (v_t / v_{t-1} - 1)`` rounded half away from zero
+    to a whole percent, which is how the source prints it.
+    """
+    rows = []
+    for key, g in df.sort_values([group, time]).groupby(group, sort=True):
+        g = g.reset_index(drop=True)
+        for i in range(1, len(g)):
+            prev, cur = g.loc[i - 1], g.loc[i]
+            if pd.isna(cur[printed]) or prev[value] == 0:
+                continue
+            exact = 100.0 * (float(cur[value]) / float(prev[value]) - 1.0)
+            recomputed = round_half_away(exact, 0)
+            if recomputed != float(cur[printed]):
+                rows.append({
+                    "resource": resource, "source_line": int(cur["source_line"]),
+                    "check": f"printed change {key} {int(prev[time])}→{int(cur[time])}",
+                    "printed": float(cur[printed]), "recomputed": recomputed,
+                    "detail": f"{prev[value]:g} → {cur[value]:g} is {exact:+.1f} %",
+                })
+    return _flags(rows)
+
+
+def check_mean_per_day(df: pd.DataFrame, resource: str, days_in_year: int = 366) -> pd.DataFrame:
+    """Flag annual visit means whose implied number of opening days is impossible or suspicious.
+
+    ``implied days = visits_total / visits_mean_per_day``. Flags: more days than the year has;
+    more days than a printed 'N em pr. uke' allows (N x 53) -- ``printed`` is then the number of
+    days the print allows and ``recomputed`` the implied days; and a mean identical to the other
+    session's mean in the same year (a possible copy from the neighbouring column; ``printed`` is
+    the mean, nothing is recomputed).
+    """
+    rows = []
+    d = df.dropna(subset=["visits_mean_per_day"]).copy()
+    d["implied_days"] = d["visits_total"] / d["visits_mean_per_day"]
+    for _, r in d.iterrows():
+        limit = days_in_year
+        note = r.get("period_note")
+        if isinstance(note, str) and "pr. uke" in note:
+            limit = int(note.split()[0]) * 53
+        if r["implied_days"] > limit + 0.5:
+            rows.append({
+                "resource": resource, "source_line": int(r["source_line"]),
+                "check": f"implied opening days {r['session']} {int(r['year'])}",
+                "printed": float(limit),
+                "recomputed": round(float(r["implied_days"]), 1),
+                "detail": f"{int(r['visits_total'])} / {r['visits_mean_per_day']:g} = "
+                          f"{r['implied_days']:.1f} days, more than {limit} possible"
+                          + (f" with '{note}'" if limit != days_in_year else ""),
+            })
+    same = d.groupby("year")["visits_mean_per_day"].transform(lambda s: s.duplicated(keep=False))
+    for _, r in d[same & (d["session"] != d["session"].iloc[0])].iterrows():
+        other = d[(d["year"] == r["year"]) & (d["session"] != r["session"])].iloc[0]
+        rows.append({
+            "resource": resource, "source_line": int(r["source_line"]),
+            "check": f"same mean per day in both sessions {int(r['year'])}",
+            "printed": float(r["visits_mean_per_day"]),
+            "recomputed": float("nan"),
+            "detail": f"{r['session']} mean equals {other['session']} mean "
+                      f"(line {int(other['source_line'])}); implied {r['implied_days']:.1f} "
+                      f"vs {other['implied_days']:.1f} opening days",
+        })
+    return _flags(rows)
+
+
+def check_frequency_table(freq: pd.DataFrame, totals: pd.DataFrame, resource: str,
+                          decimals: int = 1) -> pd.DataFrame:
+    """Check a printed frequency table: counts sum to the printed total, % = count / total."""
+    rows = []
+    total_n = int(totals["count"].iloc[0])
+    if int(freq["count"].sum()) != total_n:
+        rows.append({"resource": resource, "source_line": int(totals["source_line"].iloc[0]),
+                     "check": "sum of counts vs printed total", "printed": total_n,
+                     "recomputed": int(freq["count"].sum()), "detail": "counts do not add up"})
+    for _, r in freq.iterrows():
+        pct = round_half_away(100.0 * r["count"] / total_n, decimals)
+        if pct != r["percent"]:
+            rows.append({"resource": resource, "source_line": int(r["source_line"]),
+                         "check": f"percent of '{r['category']}'", "printed": r["percent"],
+                         "recomputed": pct, "detail": f"{r['count']} / {total_n}"})
+    return _flags(rows)
+
+
+def check_against_text(table_value: float, text_row: pd.Series, resource: str,
+                       table_line: int, what: str) -> pd.DataFrame:
+    """Flag a table value that differs from the same figure quoted in the prose."""
+    if float(table_value) == float(text_row["value"]):
+        return _flags([])
+    return _flags([{
+        "resource": resource, "source_line": table_line, "check": what,
+        "printed": float(table_value), "recomputed": float(text_row["value"]),
+        "detail": f"the text prints {text_row['value_as_printed']} at line "
+                  f"{int(text_row['source_line'])}",
+    }])
+
+
+def round_half_away(x: float, decimals: int = 0) -> float:
+    """Round half away from zero (as printed tables do), not Python's half-to-even."""
+    q = 10.0 ** decimals
+    return float(np.sign(x) * np.floor(abs(x) * q + 0.5 + 1e-9) / q)
+
+
+# --------------------------------------------------------------------------------------------
+# tidy outputs
+# --------------------------------------------------------------------------------------------
+
+
+def annual_visits(strax: pd.DataFrame, huset: pd.DataFrame) -> pd.DataFrame:
+    """Published annual visit counts in one long table (site, session, year, visits, status)."""
+    s = strax.assign(site="Strax-huset", status="actual",
+                     source=lambda d: "lundeberg2017, " + d["source_table"])
+    s = s.rename(columns={"visits_total": "visits"})
+    h = huset[huset["measure"] == "visitors"].assign(
+        site="Huset", session="hele dagen", source="bulukin2025, Tabell 2")
+    h = h.rename(columns={"value": "visits"})
+    cols = ["site", "session", "year", "visits", "status", "source", "source_line"]
+    out = pd.concat([s[cols], h[cols]], ignore_index=True)
+    out["visits"] = out["visits"].astype("int64")
+    return out.sort_values(["site", "session", "year"]).reset_index(drop=True)

@@ -1,0 +1,67 @@
+"""Every path the project uses, from one place.
+
+Notebooks and helpers ask this module for locations instead of building ``../data`` strings, so the
+pipeline runs the same from the repository root, from ``notebooks/`` (papermill's working directory)
+or from a test.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def _find_root() -> Path:
+    """Return the repository root.
+
+    ``HUSET_ROOT`` overrides the search (used by tests that build a throw-away project tree);
+    otherwise the root is the first ancestor of this file that holds ``pyproject.toml``.
+    """
+    override = os.environ.get("HUSET_ROOT")
+    if override:
+        return Path(override).resolve()
+    for parent in Path(__file__).resolve().parents:
+        if (parent / "pyproject.toml").is_file() and (parent / "data").is_dir():
+            return parent
+    raise RuntimeError(
+        "Cannot locate the repository root (a folder with pyproject.toml and data/) above "
+        f"{Path(__file__).resolve()}; set HUSET_ROOT to point at it."
+    )
+
+
+ROOT = _find_root()
+DATA = ROOT / "data"
+RAW = DATA / "raw"
+PROCESSED = DATA / "processed"
+DATAPACKAGE = RAW / "datapackage.json"
+NOTEBOOKS = ROOT / "notebooks"
+PARAMS = ROOT / "params"
+REPORT = ROOT / "report"
+REPORT_NOTEBOOKS = REPORT / "notebooks"
+RESULTS = REPORT / "_results"
+MANUSCRIPT_OUT = REPORT / "_manuscript"
+
+
+def raw(name: str) -> Path:
+    """Path of a file in ``data/raw/``."""
+    return RAW / name
+
+
+def processed(name: str) -> Path:
+    """Path of a file in ``data/processed/``."""
+    return PROCESSED / name
+
+
+def results_file(notebook_stem: str) -> Path:
+    """Results file a notebook writes for the report text (``report/_results/<stem>.yml``)."""
+    return RESULTS / f"{notebook_stem}.yml"
+
+
+def resolve(path: str | os.PathLike[str]) -> Path:
+    """Resolve a user-supplied path (e.g. from a papermill parameter).
+
+    Absolute paths are kept; relative paths are taken relative to the repository root, so a params
+    file can say ``data/raw/my_register.csv`` whatever the working directory is.
+    """
+    p = Path(path)
+    return p if p.is_absolute() else ROOT / p

@@ -1,0 +1,90 @@
+"""The one figure style of the report, and the figures built from published series.
+
+Call :func:`use_style` once at the top of a notebook. Figures are sized for the report's text width
+(about 16 cm), use Norwegian number formatting on the axes, and never set a backend: papermill's
+inline backend keeps the output in the notebook, where Quarto's ``embed`` finds it.
+"""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+from matplotlib.ticker import FuncFormatter
+
+from helpers.formatting import fmt_num
+
+WIDTH_IN = 6.3  # ~16 cm: the text width of the article
+PALETTE = "colorblind"
+
+
+def use_style() -> None:
+    """Apply the report style to matplotlib and seaborn (idempotent)."""
+    sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE, font_scale=0.95)
+    mpl.rcParams.update(
+        {
+            "figure.figsize": (WIDTH_IN, WIDTH_IN * 0.55),
+            "figure.dpi": 120,
+            "savefig.dpi": 150,
+            "figure.constrained_layout.use": True,
+            "axes.titleweight": "bold",
+            "axes.titlesize": 11,
+            "axes.labelsize": 10,
+            "legend.fontsize": 9,
+            "legend.frameon": False,
+            "axes.formatter.use_locale": False,
+            "svg.hashsalt": "huset-bergen",  # deterministic ids if anyone saves SVG
+            "path.simplify": True,
+        }
+    )
+
+
+def nb_axis(ax: plt.Axes, axis: str = "y", decimals: int = 0) -> None:
+    """Format tick labels of ``axis`` ('x', 'y' or 'both') with Norwegian separators."""
+    fmt = FuncFormatter(lambda v, _pos: fmt_num(v, decimals))
+    if axis in ("y", "both"):
+        ax.yaxis.set_major_formatter(fmt)
+    if axis in ("x", "both"):
+        ax.xaxis.set_major_formatter(fmt)
+
+
+def annual_bars(df: pd.DataFrame, *, x: str, y: str, hue: str | None = None,
+                hatch_col: str | None = None, ylabel: str, xlabel: str = "År",
+                legend_title: str | None = None, label_bars: bool = True) -> plt.Figure:
+    """Bar chart of an annual series; rows with ``hatch_col`` true are hatched (forecasts)."""
+    fig, ax = plt.subplots()
+    sns.barplot(data=df, x=x, y=y, hue=hue, ax=ax, errorbar=None, dodge=hue is not None)
+    if hatch_col is not None:
+        flags = list(df[hatch_col])
+        for patch, flag in zip(ax.patches, flags, strict=False):
+            if flag:
+                patch.set_hatch("//")
+                patch.set_alpha(0.6)
+    if label_bars:
+        for container in ax.containers:
+            ax.bar_label(container, labels=[fmt_num(v) for v in container.datavalues],
+                         fontsize=8, padding=2)
+    ax.set_ylabel(ylabel)
+    ax.set_xlabel(xlabel)
+    nb_axis(ax, "y")
+    ax.margins(y=0.12)
+    if hue is not None:
+        ax.legend(title=legend_title, loc="upper left")
+    return fig
+
+
+def annual_lines(df: pd.DataFrame, *, x: str, y: str, hue: str, ylabel: str,
+                 xlabel: str = "År", legend_title: str | None = None) -> plt.Figure:
+    """Line chart with markers of several annual series."""
+    fig, ax = plt.subplots()
+    sns.lineplot(data=df, x=x, y=y, hue=hue, style=hue, markers=True, dashes=False, ax=ax)
+    ax.set_ylabel(ylabel)
+    ax.set_xlabel(xlabel)
+    ax.set_ylim(bottom=0)
+    years = sorted(df[x].unique())
+    ax.set_xticks(years)
+    ax.set_xticklabels([str(int(v)) for v in years], rotation=0)
+    nb_axis(ax, "y")
+    ax.legend(title=legend_title, loc="lower right")
+    return fig

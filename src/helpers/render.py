@@ -1,0 +1,428 @@
+"""Render the report: with Quarto when it is installed, otherwise with pandoc (fallback).
+
+Quarto is the renderer of record (``report/`` is a Quarto manuscript project). Where Quarto cannot
+be installed, this module renders the *same sources* with the pandoc binary shipped in the
+``pypandoc-binary`` wheel, resolving the small subset of Quarto features the article uses:
+
+- ``{{< meta key.sub >}}`` from the document front matter and ``metadata-files`` (results files);
+- ``{{< embed notebooks/NN_name.ipynb#label >}}``: the outputs of the labelled cell of an executed
+  notebook, with its ``fig-cap``/``tbl-cap``/``fig-alt`` and a link to the notebook view;
+- numbered figures and tables, and cross-references ``@fig-…``, ``@tbl-…``, ``@sec-…``;
+- callouts (``::: {.callout-note title="…"}``) as styled blocks;
+- citations through pandoc's citeproc.
+
+It writes one self-contained HTML file (``--embed-resources``, MathML, no CDN) and, per notebook, a
+notebook view made with nbconvert (require.js and MathJax URLs emptied). Anything it cannot resolve
+is an error, never a silent blank.
+
+Usage: ``python -m helpers.render report`` (``--fallback`` forces pandoc even if Quarto exists).
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import yaml
+
+from helpers.io import write_text_atomic
+
+CROSSREF_PREFIX = {"nb": {"fig": "Figur", "tbl": "Tabell", "sec": "avsnitt"},
+                   "en": {"fig": "Figure", "tbl": "Table", "sec": "Section"}}
+TOC_TITLE = {"nb": "Innhold", "en": "Contents"}
+SOURCE_LABEL = {"nb": "Kilde", "en": "Source"}
+
+_SHORTCODE = re.compile(r"\{\{<\s*(\w+)\s+(.*?)\s*>\}\}")
+_XREF = re.compile(r"(?<![\w@/.])@(fig|tbl|sec)-([A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*)")
+_CELL_OPT = re.compile(r"^#\|\s*([\w-]+)\s*:\s*(.*)$")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(\{[^}]*\})?\s*$")
+_CALLOUT = re.compile(r'^(:{3,})\s*\{\.callout-(note|tip|warning|important|caution)'
+                      r'(?:\s+title="([^"]*)")?\s*\}\s*$')
+
+
+class RenderError(RuntimeError):
+    """Something in the report sources could not be resolved."""
+
+
+# --------------------------------------------------------------------------------------------
+# notebooks
+# --------------------------------------------------------------------------------------------
+
+
+def cell_options(cell: nbformat.NotebookNode) -> dict[str, Any]:
+    """Quarto cell options (``#| key: value`` lines at the top of a code cell)."""
+    opts: dict[str, Any] = {}
+    for line in cell.source.splitlines():
+        m = _CELL_OPT.match(line)
+        if not m:
+            break
+        opts[m.group(1)] = yaml.safe_load(m.group(2)) if m.group(2).strip() else ""
+    return opts
+
+
+def find_cell(nb: nbformat.NotebookNode, label: str) -> nbformat.NotebookNode:
+    for cell in nb.cells:
+        if cell.cell_type == "code" and cell_options(cell).get("label") == label:
+            return cell
+    raise RenderError(f"no cell labelled '{label}'")
+
+
+@dataclass
+class Embed:
+    notebook: str  # path relative to the project
+    label: str
+    kind: str  # fig | tbl | other
+    caption: str = ""
+    alt: str = ""
+    outputs: list[Any] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------
+# the article
+# --------------------------------------------------------------------------------------------
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            return yaml.safe_load(text[4:end]) or {}, text[end + 5:]
+    return {}, text
+
+
+def lookup(meta: dict[str, Any], key: str) -> Any:
+    value: Any = meta
+    for part in key.split("."):
+        if isinstance(value, dict) and part in value:
+            value = value[part]
+        elif isinstance(value, list) and part.isdigit() and int(part) - 1 < len(value):
+            value = value[int(part) - 1]
+        else:
+            raise RenderError(f"{{{{< meta {key} >}}}}: no such key in the metadata or results")
+    return value
+
+
+@dataclass
+class Project:
+    root: Path
+    config: dict[str, Any]
+    front: dict[str, Any]
+    body: str
+
+    @property
+    def lang(self) -> str:
+        lang = str(self.front.get("lang", self.config.get("lang", "en")))
+        return "nb" if lang.split("-")[0] in ("nb", "no", "nn") else "en"
+
+    @property
+    def article(self) -> Path:
+        return self.root / self.config.get("manuscript", {}).get("article", "index.qmd")
+
+    def notebooks(self) -> list[dict[str, str]]:
+        entries = self.config.get("manuscript", {}).get("notebooks", [])
+        out = []
+        for e in entries:
+            out.append(e if isinstance(e, dict) else {"notebook": e})
+        return out
+
+    def metadata(self) -> dict[str, Any]:
+        meta: dict[str, Any] = {}
+        for key in ("lang", "bibliography", "csl", "title", "subtitle", "author", "date"):
+            if key in self.config:
+                meta[key] = self.config[key]
+        for f in self.config.get("metadata-files", []):
+            p = self.root / f
+            if not p.is_file():
+                raise RenderError(f"metadata file {p} does not exist (run the notebooks first)")
+            meta.update(yaml.safe_load(p.read_text(encoding="utf-8")) or {})
+        meta.update(self.front)
+        return meta
+
+
+def load_project(root: Path) -> Project:
+    config = yaml.safe_load((root / "_quarto.yml").read_text(encoding="utf-8")) or {}
+    project = Project(root, config, {}, "")
+    text = project.article.read_text(encoding="utf-8")
+    project.front, project.body = split_front_matter(text)
+    return project
+
+
+def preview_name(notebook: str) -> str:
+    """Where the notebook view of ``notebooks/x.ipynb`` lands (Quarto's naming)."""
+    return str(Path(notebook).with_suffix("")) + "-preview.html"
+
+
+class Resolver:
+    """Turns the article's Quarto markdown into plain pandoc markdown."""
+
+    def __init__(self, project: Project, media_dir: Path):
+        self.p = project
+        self.meta = project.metadata()
+        self.media = media_dir
+        self.numbers: dict[str, dict[str, int]] = {"fig": {}, "tbl": {}}
+        self.sections: dict[str, str] = {}
+        self._nb_cache: dict[str, nbformat.NotebookNode] = {}
+
+    # -- embeds ---------------------------------------------------------------------------
+    def _notebook(self, rel: str) -> nbformat.NotebookNode:
+        if rel not in self._nb_cache:
+            path = self.p.root / rel
+            if not path.is_file():
+                raise RenderError(f"embed: notebook {path} does not exist (run make notebooks)")
+            self._nb_cache[rel] = nbformat.read(path, as_version=4)
+        return self._nb_cache[rel]
+
+    def embed(self, arg: str) -> Embed:
+        target = arg.split()[0]
+        if "#" not in target:
+            raise RenderError(f"{{{{< embed {arg} >}}}}: embed needs notebook.ipynb#label")
+        rel, label = target.split("#", 1)
+        try:
+            cell = find_cell(self._notebook(rel), label)
+        except RenderError as exc:
+            raise RenderError(f"embed {rel}#{label}: {exc}") from None
+        opts = cell_options(cell)
+        kind = label.split("-", 1)[0] if label.split("-", 1)[0] in ("fig", "tbl") else "other"
+        caption = str(opts.get(f"{kind}-cap", "")) if kind != "other" else ""
+        if kind != "other" and not caption:
+            raise RenderError(f"embed {rel}#{label}: the cell has no '{kind}-cap' option")
+        if not cell.get("outputs"):
+            raise RenderError(f"embed {rel}#{label}: the cell has no outputs (not executed?)")
+        return Embed(rel, label, kind, caption, str(opts.get("fig-alt", "")), cell.outputs)
+
+    def _number(self, kind: str, label: str) -> int:
+        table = self.numbers[kind]
+        if label in table:
+            raise RenderError(f"duplicate label '{label}'")
+        table[label] = len(table) + 1
+        return table[label]
+
+    def render_embed(self, e: Embed) -> str:
+        prefix = CROSSREF_PREFIX[self.p.lang]
+        source = (f"[{SOURCE_LABEL[self.p.lang]}: {Path(e.notebook).name}]"
+                  f"({preview_name(e.notebook)}#cell-{e.label}){{.embed-source}}")
+        if e.kind == "fig":
+            n = self._number("fig", e.label)
+            png = next((o for o in e.outputs if "image/png" in o.get("data", {})), None)
+            if png is None:
+                raise RenderError(f"embed {e.notebook}#{e.label}: figure cell has no PNG output")
+            img = self.media / f"{e.label}.png"
+            img.write_bytes(base64.b64decode(png["data"]["image/png"]))
+            alt = (e.alt or e.caption).replace('"', "'")
+            cap = f"{prefix['fig']} {n}: {e.caption}"
+            return (f'::: {{#{e.label} .quarto-figure}}\n\n![{cap}]({img.as_posix()})'
+                    f'{{fig-alt="{alt}"}}\n\n{source}\n\n:::\n')
+        body = "\n\n".join(self._output_markdown(o, e) for o in e.outputs)
+        if e.kind == "tbl":
+            n = self._number("tbl", e.label)
+            cap = f"{prefix['tbl']} {n}: {e.caption}"
+            return (f"::: {{#{e.label} .quarto-table}}\n\n{body.rstrip()}\n\n: {cap}\n\n"
+                    f"{source}\n\n:::\n")
+        return f"{body}\n\n{source}\n"
+
+    @staticmethod
+    def _output_markdown(o: Any, e: Embed) -> str:
+        if o.get("output_type") == "stream":
+            if o.get("name") == "stderr":
+                raise RenderError(f"embed {e.notebook}#{e.label}: the cell wrote to stderr")
+            return "```\n" + "".join(o["text"]).rstrip() + "\n```"
+        data = o.get("data", {})
+        if "text/markdown" in data:
+            return "".join(data["text/markdown"])
+        if "text/html" in data:
+            return "```{=html}\n" + "".join(data["text/html"]) + "\n```"
+        if "text/plain" in data:
+            return "```\n" + "".join(data["text/plain"]) + "\n```"
+        raise RenderError(f"embed {e.notebook}#{e.label}: no output type the fallback can show")
+
+    # -- the document ---------------------------------------------------------------------
+    def shortcodes(self, text: str) -> str:
+        def sub(m: re.Match[str]) -> str:
+            name, arg = m.group(1), m.group(2).strip()
+            if name == "meta":
+                value = lookup(self.meta, arg)
+                if isinstance(value, (dict, list)):
+                    raise RenderError(f"{{{{< meta {arg} >}}}} is not a single value")
+                return str(value)
+            if name == "embed":
+                return self.render_embed(self.embed(arg))
+            if name == "pagebreak":
+                return ""
+            raise RenderError(f"shortcode '{name}' is not supported by the fallback renderer")
+
+        return _SHORTCODE.sub(sub, text)
+
+    def number_sections(self, text: str) -> None:
+        counters = [0] * 6
+        in_code = False
+        for line in text.splitlines():
+            if line.startswith("```"):
+                in_code = not in_code
+            m = None if in_code else _HEADING.match(line)
+            if not m:
+                continue
+            attrs = m.group(3) or ""
+            if ".unnumbered" in attrs or "-}" in attrs.replace(" ", ""):
+                continue
+            level = len(m.group(1))
+            counters[level - 1] += 1
+            counters[level:] = [0] * (6 - level)
+            ident = re.search(r"#([\w-]+)", attrs)
+            if ident:
+                self.sections[ident.group(1)] = ".".join(str(c) for c in counters[:level])
+
+    def callouts(self, text: str) -> str:
+        out = []
+        for line in text.splitlines():
+            m = _CALLOUT.match(line)
+            if m:
+                out.append(f"{m.group(1)} {{.callout .callout-{m.group(2)}}}")
+                if m.group(3):
+                    out.append(f"\n[{m.group(3)}]{{.callout-title}}\n")
+            else:
+                out.append(line)
+        return "\n".join(out) + "\n"
+
+    def crossrefs(self, text: str) -> str:
+        prefix = CROSSREF_PREFIX[self.p.lang]
+
+        def sub(m: re.Match[str]) -> str:
+            kind, name = m.group(1), m.group(2)
+            label = f"{kind}-{name}"
+            if kind == "sec":
+                if label not in self.sections:
+                    raise RenderError(f"cross-reference @{label}: no heading with that id")
+                return f"[{prefix['sec']} {self.sections[label]}](#{label})"
+            if label not in self.numbers[kind]:
+                raise RenderError(f"cross-reference @{label}: no figure/table with that label")
+            return f"[{prefix[kind]} {self.numbers[kind][label]}](#{label})"
+
+        return _XREF.sub(sub, text)
+
+    def resolve(self) -> str:
+        text = self.shortcodes(self.p.body)
+        self.number_sections(text)
+        text = self.callouts(text)
+        return self.crossrefs(text)
+
+
+# --------------------------------------------------------------------------------------------
+# pandoc and nbconvert
+# --------------------------------------------------------------------------------------------
+
+
+def pandoc_path() -> str:
+    import pypandoc
+
+    return pypandoc.get_pandoc_path()
+
+
+def pandoc_version() -> str:
+    import pypandoc
+
+    return pypandoc.get_pandoc_version()
+
+
+def render_article(project: Project, out_html: Path) -> None:
+    meta = project.metadata()
+    lang = project.lang
+    with tempfile.TemporaryDirectory(prefix="render-") as tmp:
+        tmpdir = Path(tmp)
+        media = tmpdir / "media"
+        media.mkdir()
+        body = Resolver(project, media).resolve()
+        doc_meta = {k: v for k, v in meta.items() if k in
+                    ("title", "subtitle", "author", "date", "abstract", "lang", "keywords")}
+        doc_meta["toc-title"] = TOC_TITLE[lang]
+        doc_meta["link-citations"] = True
+        doc_meta["lang"] = str(meta.get("lang", "nb"))
+        md = tmpdir / "article.md"
+        md.write_text("---\n" + yaml.safe_dump(doc_meta, allow_unicode=True) + "---\n\n" + body,
+                      encoding="utf-8")
+        css = project.root / "styles.css"
+        args = [pandoc_path(), str(md), "--from", "markdown", "--to", "html5", "--standalone",
+                "--embed-resources", "--mathml", "--toc", "--number-sections", "--citeproc",
+                "--resource-path", f"{tmpdir}{':'}{project.root}", "-o", str(tmpdir / "out.html")]
+        for bib in _as_list(meta.get("bibliography")):
+            args += ["--bibliography", str(project.root / bib)]
+        if meta.get("csl"):
+            args += ["--csl", str(project.root / meta["csl"])]
+        if css.is_file():
+            args += ["--css", str(css)]
+        res = subprocess.run(args, capture_output=True, text=True, check=False)
+        if res.returncode != 0:
+            raise RenderError(f"pandoc failed ({res.returncode}):\n{res.stderr}")
+        if "[WARNING]" in res.stderr:
+            raise RenderError(f"pandoc warned (treated as an error):\n{res.stderr}")
+        write_text_atomic(out_html, (tmpdir / "out.html").read_text(encoding="utf-8"))
+
+
+def _as_list(x: Any) -> list[Any]:
+    if x is None:
+        return []
+    return x if isinstance(x, list) else [x]
+
+
+def render_notebook_view(nb_path: Path, out_html: Path, title: str | None = None) -> None:
+    """A self-contained HTML view of an executed notebook (no CDN scripts)."""
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(nb_path, as_version=4)
+    for cell in nb.cells:
+        label = cell_options(cell).get("label") if cell.cell_type == "code" else None
+        if label:
+            cell["id"] = f"cell-{label}"
+    exporter = HTMLExporter(template_name="lab", embed_images=True)
+    exporter.require_js_url = ""
+    exporter.mathjax_url = ""
+    exporter.jupyter_widgets_base_url = ""
+    exporter.widget_renderer_url = ""
+    html, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title or nb_path.stem}})
+    html = html.replace('id="cell-id=cell-', 'id="cell-')
+    html = re.sub(r'<script[^>]*src="\s*"[^>]*>\s*</script>', "", html)
+    write_text_atomic(out_html, html)
+
+
+def fallback_render(root: Path) -> Path:
+    project = load_project(root)
+    out_dir = root / project.config.get("project", {}).get("output-dir", "_manuscript")
+    for entry in project.notebooks():
+        nb = entry["notebook"]
+        render_notebook_view(root / nb, out_dir / preview_name(nb), entry.get("title"))
+    out_html = out_dir / (project.article.stem + ".html")
+    render_article(project, out_html)
+    return out_html
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Render the Quarto project (Quarto or pandoc).")
+    ap.add_argument("project", type=Path, nargs="?", default=Path("report"))
+    ap.add_argument("--fallback", action="store_true", help="use pandoc even if Quarto exists")
+    args = ap.parse_args(argv)
+    quarto = shutil.which("quarto")
+    if quarto and not args.fallback:
+        res = subprocess.run([quarto, "render", str(args.project)], check=False)
+        if res.returncode == 0:
+            print(f"renderer: Quarto ({quarto}); output in {args.project}/_manuscript/")
+        return res.returncode
+    try:
+        out = fallback_render(args.project)
+    except RenderError as exc:
+        print(f"error: rendering {args.project} failed: {exc}", file=sys.stderr)
+        return 1
+    print(f"renderer: Quarto not found on PATH, so pandoc {pandoc_version()} (pypandoc-binary "
+          f"fallback) rendered {out} and the notebook views beside it")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
