@@ -1,0 +1,100 @@
+# Huset Bergen analysis: a real make DAG from raw data to the rendered report.
+#
+#   make report   set up .venv if needed, execute the notebooks that are out of date, render
+#   make test     everything `make report` does, then the test suite (unit, golden, nbval, render)
+#
+# Executed notebooks are file targets that depend on their source notebook, params file, the
+# helpers package and their input data, so a second `make report` with nothing changed does nothing.
+
+SHELL        := bash
+.SHELLFLAGS  := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+MAKEFLAGS    += --no-builtin-rules --warn-undefined-variables
+
+PYTHON       ?= python3.11
+VENV         := .venv
+PY           := $(VENV)/bin/python
+SETUP_STAMP  := $(VENV)/.setup-done
+KERNEL       := huset-bergen
+
+NB_SRC_DIR   := notebooks
+NB_OUT_DIR   := report/notebooks
+NOTEBOOKS    := 01_cleaning 02_visit_counts 03_survey_tabulation 04_cost_comparison
+NB_OUT       := $(NOTEBOOKS:%=$(NB_OUT_DIR)/%.ipynb)
+
+# The renderer does not affect what the notebooks compute, so editing it re-renders only.
+HELPERS_ALL  := $(sort $(shell find src/helpers -name '*.py' -not -path '*/__pycache__/*'))
+HELPERS      := $(filter-out src/helpers/render.py,$(HELPERS_ALL))
+RAW_DATA     := $(sort $(wildcard data/raw/*.csv data/raw/*.json data/raw/*.yml))
+
+REPORT_SRC   := report/_quarto.yml report/index.qmd report/references.bib \
+                $(sort $(wildcard report/*.css report/*.csl))
+REPORT_HTML  := report/_manuscript/index.html
+
+.PHONY: help setup data notebooks report test lint lock clean distclean
+
+help: ## Show this help
+	@echo "Huset Bergen analysis. Targets:"
+	@grep -E '^[a-z][a-zA-Z_-]*:.*## ' $(MAKEFILE_LIST) | \
+	  awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+	@echo "Outputs: $(REPORT_HTML) (article), report/_manuscript/notebooks/*-preview.html (notebooks)"
+
+# ---------------------------------------------------------------- environment
+
+setup: $(SETUP_STAMP) ## Create .venv from the pinned lock, install helpers, register the kernel
+
+$(SETUP_STAMP): requirements-lock.txt pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; install Python 3.11 or run make PYTHON=/path/to/python3.11" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-lock.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation --editable .
+	$(PY) -m ipykernel install --prefix $(VENV) --name $(KERNEL) --display-name "Python 3.11 (huset-bergen)" >/dev/null
+	touch $@
+
+lock: ## Re-resolve requirements.in into requirements-lock.txt and environment.yml
+	$(PY) -m uv pip compile requirements.in --python-version 3.11 --generate-hashes \
+	  --annotation-style line --custom-compile-command "make lock" -o requirements-lock.txt
+	$(PY) -m helpers.envsync
+
+# ---------------------------------------------------------------- pipeline
+
+# 01 reads data/raw and writes data/processed + the cleaning log; 02-04 read what 01 wrote.
+$(NB_OUT_DIR)/01_cleaning.ipynb: $(RAW_DATA)
+$(NB_OUT_DIR)/02_visit_counts.ipynb: $(NB_OUT_DIR)/01_cleaning.ipynb
+$(NB_OUT_DIR)/03_survey_tabulation.ipynb: $(NB_OUT_DIR)/01_cleaning.ipynb
+$(NB_OUT_DIR)/04_cost_comparison.ipynb: $(NB_OUT_DIR)/01_cleaning.ipynb
+
+# papermill runs 01 -> 02 -> 03 -> 04 in order (serialised even under make -j)
+$(NB_OUT_DIR)/03_survey_tabulation.ipynb: | $(NB_OUT_DIR)/02_visit_counts.ipynb
+$(NB_OUT_DIR)/04_cost_comparison.ipynb: | $(NB_OUT_DIR)/03_survey_tabulation.ipynb
+
+$(NB_OUT_DIR)/%.ipynb: $(NB_SRC_DIR)/%.ipynb params/%.yml $(HELPERS) $(SETUP_STAMP)
+	$(PY) -m helpers.nbexec $< params/$*.yml $@ --kernel $(KERNEL)
+
+data: $(NB_OUT_DIR)/01_cleaning.ipynb ## Validate data/raw and rebuild data/processed (notebook 01)
+
+notebooks: $(NB_OUT) ## Execute the notebooks that are out of date (01 -> 04)
+
+# ---------------------------------------------------------------- report
+
+$(REPORT_HTML): $(NB_OUT) $(REPORT_SRC) src/helpers/render.py $(SETUP_STAMP)
+	$(PY) -m helpers.render report
+
+report: $(REPORT_HTML) ## Run the pipeline and render the report (Quarto if installed, else pandoc)
+
+# ---------------------------------------------------------------- checks
+
+test: report ## Run the whole test suite (builds what it needs first)
+	$(PY) -m pytest
+
+lint: $(SETUP_STAMP) ## ruff on helpers, tests and notebooks
+	$(PY) -m ruff check src tests notebooks
+
+clean: ## Remove everything make built (keeps .venv)
+	rm -rf report/_manuscript report/_single report/.quarto report/_results
+	rm -f $(NB_OUT_DIR)/*.ipynb
+	find data/processed -mindepth 1 -not -name README.md -delete
+
+distclean: clean ## Also remove .venv
+	rm -rf $(VENV)
