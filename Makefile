@@ -85,8 +85,11 @@ report: $(REPORT_HTML) ## Run the pipeline and render the report (Quarto if inst
 
 # ---------------------------------------------------------------- checks
 
-test: report ## Run the whole test suite (builds what it needs first)
-	$(PY) -m pytest
+test: report ## Lint, unit and golden tests, nbval re-execution of the notebooks, render checks
+	$(PY) -m ruff check src tests notebooks
+	rc=0; $(PY) -m pytest tests $(NB_OUT) --nbval --nbval-current-env \
+	  --nbval-sanitize-with tests/nbval_sanitize.cfg || rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests" >&2; fi; exit $$rc
 
 lint: $(SETUP_STAMP) ## ruff on helpers, tests and notebooks
 	$(PY) -m ruff check src tests notebooks

@@ -3,7 +3,7 @@
 One module per concern:
 
 - :mod:`helpers.paths`      - every path the project uses (notebooks never build paths by hand)
-- :mod:`helpers.io`         - reading raw data against ``data/raw/datapackage.json``, validation, atomic writes
+- :mod:`helpers.io`         - raw data read against ``data/raw/datapackage.json``, validation, atomic writes
 - :mod:`helpers.cleaning`   - cleaning steps, the cleaning log and source-consistency checks
 - :mod:`helpers.survey`     - survey tabulation in the style of Lundeberg & Mjåland (2017)
 - :mod:`helpers.costs`      - cost comparison (seed 000, Tabell 5)

@@ -30,7 +30,10 @@ def _visits_per_fte(unit: str, fte_unit: str) -> Callable[[Inputs], float]:
     return lambda v: v[(unit, "annual_visits")] / v[(fte_unit, "fte")]
 
 
-def _ratio(f_mo: Callable[[Inputs], float], f_h: Callable[[Inputs], float]) -> Callable[[Inputs], float]:
+Formula = Callable[[Inputs], float]
+
+
+def _ratio(f_mo: Formula, f_h: Formula) -> Formula:
     return lambda v: f_mo(v) / f_h(v)
 
 

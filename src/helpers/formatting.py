@@ -36,6 +36,13 @@ def fmt_num(x: float | int | None, decimals: int = 0) -> str:
     return format_decimal(x, format=pattern, locale=LOCALE)
 
 
+def fmt_auto(x: float | int | None, max_decimals: int = 1) -> str:
+    """A whole number without decimals, anything else with ``max_decimals`` decimals."""
+    if _isna(x):
+        return MISSING
+    return fmt_num(x, 0 if float(x).is_integer() else max_decimals)
+
+
 def fmt_int(x: float | int | None) -> str:
     """A whole number with thousands separator (``14 797``)."""
     return fmt_num(x, 0)
@@ -80,13 +87,14 @@ def md_table(df: pd.DataFrame, align: Iterable[str] | None = None, index: bool =
     """
     frame = df.reset_index() if index else df
     if align is None:
-        align = ["left" if frame[c].dtype == object and not _looks_numeric(frame[c]) else "right"
-                 for c in frame.columns]
+        align = ["right" if _looks_numeric(frame[c]) else "left" for c in frame.columns]
     cells = frame.astype(object).where(frame.notna(), MISSING).astype(str)
     return cells.to_markdown(index=False, colalign=list(align), disable_numparse=True)
 
 
 def _looks_numeric(col: pd.Series) -> bool:
+    if pd.api.types.is_numeric_dtype(col):
+        return True
     for v in col:
         if _isna(v):
             continue

@@ -208,13 +208,13 @@ def validate_frame(df_text: pd.DataFrame, resource: Resource, file: Path | str) 
             if ftype == "integer":
                 bad |= num.notna() & (num != num.round())
             for idx in df.index[bad]:
-                problems.append(_problem(idx, col, df_text.at[idx, col], f"not a valid {ftype}"))
+                problems.append(_problem(idx, col, df_text.loc[idx, col], f"not a valid {ftype}"))
             df[col] = num.where(~bad)
         elif ftype == "boolean":
             mapped = df[col].map({"true": True, "false": False}, na_action="ignore")
             bad = df[col].notna() & mapped.isna()
             for idx in df.index[bad]:
-                problems.append(_problem(idx, col, df_text.at[idx, col], "not 'true' or 'false'"))
+                problems.append(_problem(idx, col, df_text.loc[idx, col], "not 'true' or 'false'"))
             df[col] = mapped
     if problems:
         raise DataValidationError(file, problems)
@@ -288,15 +288,16 @@ def _display(file: Path) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def write_text_atomic(path: Path, text: str) -> bool:
+def write_text_atomic(path: Path, text: str, *, make_target: bool = False) -> bool:
     """Write ``text`` to ``path`` via a temporary file; skip if the content is unchanged.
 
-    Returns True when the file was (re)written.
+    A ``make_target`` is always (re)written, even when unchanged, so that its modification time
+    tells ``make`` it is newer than its prerequisites. Returns True when the file was written.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     data = text.encode("utf-8")
-    if path.is_file() and path.read_bytes() == data:
+    if not make_target and path.is_file() and path.read_bytes() == data:
         return False
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

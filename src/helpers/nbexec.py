@@ -79,7 +79,7 @@ def execute(source: Path, params_file: Path, target: Path, kernel_name: str = KE
         )
         nb = nbformat.read(tmp, as_version=4)
     strip_volatile(nb, _rel(source), _rel(target))
-    write_text_atomic(target, nbformat.writes(nb) + "\n")
+    write_text_atomic(target, nbformat.writes(nb) + "\n", make_target=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -342,6 +342,9 @@ def render_article(project: Project, out_html: Path) -> None:
         body = Resolver(project, media).resolve()
         doc_meta = {k: v for k, v in meta.items() if k in
                     ("title", "subtitle", "author", "date", "abstract", "lang", "keywords")}
+        if "author" in doc_meta:
+            doc_meta["author"] = [a.get("name", "") if isinstance(a, dict) else a
+                                  for a in _as_list(doc_meta["author"])]
         doc_meta["toc-title"] = TOC_TITLE[lang]
         doc_meta["link-citations"] = True
         doc_meta["lang"] = str(meta.get("lang", "nb"))
@@ -363,7 +366,8 @@ def render_article(project: Project, out_html: Path) -> None:
             raise RenderError(f"pandoc failed ({res.returncode}):\n{res.stderr}")
         if "[WARNING]" in res.stderr:
             raise RenderError(f"pandoc warned (treated as an error):\n{res.stderr}")
-        write_text_atomic(out_html, (tmpdir / "out.html").read_text(encoding="utf-8"))
+        write_text_atomic(out_html, (tmpdir / "out.html").read_text(encoding="utf-8"),
+                          make_target=True)
 
 
 def _as_list(x: Any) -> list[Any]:

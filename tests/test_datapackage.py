@@ -1,0 +1,130 @@
+"""data/raw is described completely by datapackage.json, and transcriptions match their seed lines."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from helpers import io, paths
+from tests.conftest import SEEDS
+
+NOT_DATA = {"datapackage.json", "README.md"}
+REQUIRED_PROVENANCE = ("document", "seed_file", "citation_key", "table", "lines", "units",
+                       "period", "licence_note")
+# numeric columns that hold bookkeeping, not transcribed numbers
+NOT_TRANSCRIBED = {"source_line", "category_order", "year", "year_suggested_by_body_text",
+                   "price_year"}
+
+
+def _data_files():
+    return sorted(p.name for p in paths.RAW.iterdir() if p.is_file() and p.name not in NOT_DATA)
+
+
+def test_every_raw_file_is_a_resource_and_back():
+    listed = sorted(r.descriptor["path"] for r in io.resources().values())
+    assert listed == _data_files()
+
+
+@pytest.mark.parametrize("name", sorted(io.resources()))
+def test_hash_matches(name):
+    res = io.resources()[name]
+    assert res.sha256 == io.sha256_file(res.path), (
+        f"{res.path.name} changed: raw data are read-only. If this is a deliberate, recorded "
+        f"correction, update its hash in datapackage.json")
+
+
+@pytest.mark.parametrize("name", sorted(io.resources()))
+def test_provenance_is_complete(name):
+    d = io.resources()[name].descriptor
+    assert d.get("title") and d.get("description")
+    assert isinstance(d.get("synthetic"), bool)
+    missing = [k for k in REQUIRED_PROVENANCE if not d.get("provenance", {}).get(k)]
+    assert not missing, f"{name}: provenance lacks {missing}"
+    if not d["synthetic"]:
+        assert any(f["name"] == "source_line" for f in d["schema"]["fields"])
+
+
+def _line_ranges(spec: str) -> list[tuple[int, int]]:
+    return [(int(a), int(b or a)) for a, b in re.findall(r"(\d+)(?:-(\d+))?", spec)]
+
+
+@pytest.mark.parametrize("name", sorted(io.resources()))
+def test_source_lines_fall_inside_the_declared_ranges(name):
+    res = io.resources()[name]
+    if res.synthetic:
+        pytest.skip("synthetic")
+    ranges = _line_ranges(res.descriptor["provenance"]["lines"])
+    df = io.read_resource(name)
+    for spec in df["source_line"].astype(str):
+        for a, b in _line_ranges(spec):
+            assert any(lo <= a and b <= hi for lo, hi in ranges), (
+                f"{name}: source_line {spec} outside {res.descriptor['provenance']['lines']}")
+
+
+def _renderings(value: float) -> set[str]:
+    """Ways a number can be printed in a Norwegian PDF extract."""
+    out = set()
+    if float(value).is_integer():
+        n = int(value)
+        plain = str(n)
+        out |= {plain, f"{n:,}".replace(",", " "), f"{n:,}".replace(",", "\u00a0")}
+        out |= {plain + ",0", plain + ",00"}
+    for dec in (1, 2, 3):
+        s = f"{value:.{dec}f}"
+        if float(s) == value:
+            whole, frac = s.split(".")
+            w = int(whole)
+            for sep in ("", " ", "\u00a0"):
+                out.add(f"{w:,}".replace(",", sep) + "," + frac)
+    return out
+
+
+def _printed_on(lines: str, value: float) -> bool:
+    for r in _renderings(value):
+        if re.search(r"(?<![\d,])" + re.escape(r) + r"(?![\d]|,\d)", lines):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("name", sorted(io.resources()))
+def test_every_transcribed_number_is_printed_on_its_source_line(name):
+    """Golden test of the transcription: each number appears on the seed line the row cites."""
+    res = io.resources()[name]
+    if res.synthetic:
+        pytest.skip("synthetic")
+    seed = paths.ROOT.parent / res.descriptor["provenance"]["seed_file"]
+    if not seed.is_file():
+        pytest.skip(f"seed text {seed} not available (shared/ lies beside the repository)")
+    text = seed.read_text(encoding="utf-8").splitlines()
+    df = io.read_resource(name)
+    numeric = [f["name"] for f in res.fields
+               if f.get("type") in ("integer", "number") and f["name"] not in NOT_TRANSCRIBED]
+    missing = []
+    for i, row in df.iterrows():
+        lines = " ".join(text[n - 1] for a, b in _line_ranges(str(row["source_line"]))
+                         for n in range(a, b + 1))
+        for col in numeric:
+            v = row[col]
+            if pd.isna(v):
+                continue
+            if not _printed_on(lines, float(v)):
+                missing.append(f"row {i + 1} {col}={v} not on line {row['source_line']}")
+    assert not missing, f"{name}: " + "; ".join(missing[:10])
+
+
+def test_seed_check_detects_a_wrong_number():
+    """The check above can fail: a number not on the line is reported."""
+    assert _printed_on("Antall ansatte 55 12% 49 145% 20 300% 5", 49)
+    assert _printed_on("Besøkende gjester 21 000* 42% 14 797 228%", 14797)
+    assert _printed_on("2007  18258  51,1  961  224", 51.1)
+    assert not _printed_on("2007  18258  51,1  961  224", 51.2)
+    assert not _printed_on("2007  18258  51,1  961  224", 1825)
+    assert not _printed_on("I svært liten grad  48  30,8", 30)
+
+
+def test_seeds_folder_is_where_the_tests_expect_it():
+    if not SEEDS.is_dir():
+        pytest.skip("shared/seeds not beside the repository")
+    assert len(list(SEEDS.glob("*.txt"))) == 5

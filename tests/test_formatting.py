@@ -1,0 +1,33 @@
+import pandas as pd
+
+from helpers import formatting as fmt
+
+NB = "\u00a0"
+
+
+def test_norwegian_numbers():
+    assert fmt.fmt_int(14797) == f"14{NB}797"
+    assert fmt.fmt_num(2075.976, 1) == f"2{NB}076,0"
+    assert fmt.fmt_num(0.37, 2) == "0,37"
+    assert fmt.fmt_pct(12.34) == f"12,3{NB}%"
+    assert fmt.fmt_pct(5, sign=True) == f"+5,0{NB}%"
+    assert fmt.fmt_nok(340.38) == f"340{NB}kr"
+    assert fmt.fmt_mill_nok(53.61) == f"53,61{NB}mill.{NB}kr"
+    assert fmt.fmt_auto(14797.0) == f"14{NB}797" and fmt.fmt_auto(33.9) == "33,9"
+    assert fmt.fmt_int(None) == fmt.MISSING and fmt.fmt_pct(float("nan")) == fmt.MISSING
+
+
+def test_match_marker():
+    assert [fmt.match_marker(x) for x in (True, False, None)] == ["✓", "✗", "–"]
+
+
+def test_md_table_aligns_text_left_numbers_right():
+    t = fmt.md_table(pd.DataFrame({"a": ["x", "y"], "b": [f"1{NB}000", "2,5"]}))
+    assert t.splitlines()[1] == "|:----|------:|"
+
+
+def test_demo_banner_only_for_synthetic_inputs():
+    assert fmt.demo_banner([]) == ""
+    b = fmt.demo_banner(["huset_register_demo"])
+    assert b.startswith("::: {.callout-warning") and "huset_register_demo" in b
+    assert "ikke funn om Huset" in b
