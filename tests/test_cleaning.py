@@ -93,3 +93,25 @@ def test_annual_visits_long_table():
     assert not out.duplicated(["site", "session", "year"]).any()
     assert out.loc[out["site"] == "Huset", "status"].tolist() == [
         "actual", "actual", "actual", "forecast"]
+
+
+def _frames():
+    return {name: io.read_resource(name) for name in io.resources()}
+
+
+def test_source_flags_on_the_embedded_data():
+    flags = cleaning.source_flags(_frames())
+    assert list(flags.columns) == cleaning.FLAG_COLUMNS
+    assert flags["resource"].value_counts().to_dict() == {
+        "huset_key_figures": 3, "strax_annual_visits": 4}
+    text = flags[flags["check"] == "visitors 2024: table vs text"].iloc[0]
+    assert (text["printed"], text["recomputed"], text["source_line"]) == (14797.0, 14897.0, 1618)
+    assert flags.equals(flags.sort_values(["resource", "source_line", "check"], ignore_index=True))
+
+
+def test_sources_overview_lists_every_file_once():
+    frames = _frames()
+    table = cleaning.sources_overview({n: r.descriptor for n, r in io.resources().items()}, frames)
+    assert table["Fil"].is_unique and len(table) == len(frames)
+    assert set(table["Syntetisk"]) == {"nei"}
+    assert table["Kilde"].str.startswith("@").all()

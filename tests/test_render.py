@@ -102,7 +102,8 @@ def test_fallback_end_to_end_on_tiny_project(tmp_path):
 class _Collect(HTMLParser):
     def __init__(self):
         super().__init__()
-        self.ids, self.links, self.loads = set(), [], []
+        self.ids, self.links, self.loads, self.scripts = set(), [], [], []
+        self._in_script = False
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -110,10 +111,20 @@ class _Collect(HTMLParser):
             self.ids.add(a["id"])
         if tag == "a" and a.get("href"):
             self.links.append(a["href"])
+        self._in_script = tag == "script"
         for key in ("src", "href", "data"):
             if tag in ("script", "img", "link", "iframe", "source", "video", "audio", "object") \
                     and a.get(key):
                 self.loads.append(a[key])
+
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
 
 
 def _parse(path: Path) -> _Collect:
@@ -146,8 +157,9 @@ def test_every_embed_and_crossref_resolves(article):
 
 def test_no_external_resource_loads(article):
     for page in [article, *sorted((article.parent / "notebooks").glob("*-preview.html"))]:
-        loads = _parse(page).loads
-        external = [u for u in loads if re.match(r"(?i)(https?:)?//", u)]
+        c = _parse(page)
+        external = [u for u in c.loads if re.match(r"(?i)(https?:)?//", u)]
+        external += re.findall(r"(?i)https?://[^\s\"'`)]+", "\n".join(c.scripts))
         assert external == [], f"{page.name} loads {external}"
 
 

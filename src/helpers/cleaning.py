@@ -163,3 +163,42 @@ def annual_visits(strax: pd.DataFrame, huset: pd.DataFrame) -> pd.DataFrame:
     out = pd.concat([s[cols], h[cols]], ignore_index=True)
     out["visits"] = out["visits"].astype("int64")
     return out.sort_values(["site", "session", "year"]).reset_index(drop=True)
+
+
+# measure quoted in the prose of seed 000 -> (table resource, measure) it should equal
+TEXT_VS_TABLE = {"visitors_huset_only": ("huset_key_figures", "visitors")}
+
+
+def source_flags(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Run every source-consistency check on the validated raw tables; sorted, one row a flag."""
+    parts = [
+        check_printed_change(frames["huset_key_figures"], "huset_key_figures"),
+        check_mean_per_day(frames["strax_annual_visits"], "strax_annual_visits"),
+        check_frequency_table(frames["lm2016_table_4_14"],
+                              frames["lm2016_table_4_14_printed_totals"], "lm2016_table_4_14"),
+    ]
+    for _, text_row in frames["huset_text_figures"].iterrows():
+        resource, measure = TEXT_VS_TABLE[text_row["measure"]]
+        table = frames[resource]
+        hit = table[(table["measure"] == measure) & (table["year"] == text_row["year"])].iloc[0]
+        parts.append(check_against_text(
+            hit["value"], text_row, resource, int(hit["source_line"]),
+            f"{measure} {int(text_row['year'])}: table vs text"))
+    flags = pd.concat([p for p in parts if not p.empty], ignore_index=True)
+    return flags.sort_values(["resource", "source_line", "check"], ignore_index=True)
+
+
+def sources_overview(descriptors: dict[str, dict], frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per raw file: file, citation, table, seed lines, rows, synthetic (report labels)."""
+    rows = []
+    for name in sorted(frames):
+        d = descriptors[name]
+        rows.append({
+            "Fil": d["path"],
+            "Kilde": f"@{d['provenance']['citation_key']}",
+            "Tabell/figur": d["provenance"]["table"],
+            "Linjer": d["provenance"]["lines"],
+            "Rader": len(frames[name]),
+            "Syntetisk": "ja" if d.get("synthetic") else "nei",
+        })
+    return pd.DataFrame(rows)

@@ -390,9 +390,15 @@ def render_notebook_view(nb_path: Path, out_html: Path, title: str | None = None
     exporter.mathjax_url = ""
     exporter.jupyter_widgets_base_url = ""
     exporter.widget_renderer_url = ""
+    exporter.jquery_url = ""
+    exporter.mermaid_js_url = ""
+    exporter.mermaid_layout_elk_js_url = ""
     html, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title or nb_path.stem}})
     html = html.replace('id="cell-id=cell-', 'id="cell-')
     html = re.sub(r'<script[^>]*src="\s*"[^>]*>\s*</script>', "", html)
+    # the lab template loads mermaid from a CDN when a notebook has diagrams; ours have none
+    html = re.sub(r'<script type="module">(?:(?!</script>).)*mermaid(?:(?!</script>).)*</script>',
+                  "", html, flags=re.S)
     write_text_atomic(out_html, html)
 
 
