@@ -137,3 +137,9 @@ def test_make_targets_are_always_rewritten(tmp_path):
     os.utime(f, (1, 1))
     assert io.write_text_atomic(f, "x", make_target=True) is True
     assert f.stat().st_mtime > 1
+
+
+def test_write_results_returns_nothing(tmp_path):
+    """A notebook cell ending in write_results must show the same (no) output on every run."""
+    assert io.write_results("k", {"a": "1"}, tmp_path / "r.yml") is None
+    assert io.write_results("k", {"a": "1"}, tmp_path / "r.yml") is None

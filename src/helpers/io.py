@@ -315,15 +315,17 @@ def write_csv(df: pd.DataFrame, path: Path) -> bool:
     return write_text_atomic(path, df.to_csv(index=False, lineterminator="\n"))
 
 
-def write_results(key: str, values: Mapping[str, Any], path: Path) -> bool:
+def write_results(key: str, values: Mapping[str, Any], path: Path) -> None:
     """Write numbers quoted by the report text as a Quarto metadata file ``{key: values}``.
 
     Values should already be formatted for the text (Norwegian number format, see
     :mod:`helpers.formatting`); the article pulls them with ``{{< meta key.name >}}``.
+    Returns nothing, so a notebook cell ending with this call shows no output (whether the file
+    changed must not change the notebook's outputs, which nbval compares).
     """
     clean = {k: _plain(v) for k, v in sorted(values.items())}
     text = yaml.safe_dump({key: clean}, allow_unicode=True, sort_keys=True, width=1000)
-    return write_text_atomic(path, text)
+    write_text_atomic(path, text)
 
 
 def _plain(v: Any) -> Any:
