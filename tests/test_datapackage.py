@@ -14,8 +14,9 @@ NOT_DATA = {"datapackage.json", "README.md"}
 REQUIRED_PROVENANCE = ("document", "seed_file", "citation_key", "table", "lines", "units",
                        "period", "licence_note")
 # numeric columns that hold bookkeeping, not transcribed numbers
-NOT_TRANSCRIBED = {"source_line", "category_order", "year", "year_suggested_by_body_text",
-                   "price_year"}
+NOT_TRANSCRIBED = {"source_line", "category_order", "row_order", "col_order", "year",
+                   "year_suggested_by_body_text", "price_year"}
+MINUS = ("-", "\u2010", "\u2212", "\u2013")  # hyphen, Unicode hyphen, minus sign, en dash
 
 
 def _data_files():
@@ -64,12 +65,17 @@ def test_source_lines_fall_inside_the_declared_ranges(name):
 
 
 def _renderings(value: float) -> set[str]:
-    """Ways a number can be printed in a Norwegian PDF extract."""
+    """Ways a number can be printed in a Norwegian PDF extract (or SPSS output pasted into it)."""
+    if value < 0:
+        positive = _renderings(-value)
+        return {m + r for r in positive for m in MINUS} | {f"({r})" for r in positive}
     out = set()
     if float(value).is_integer():
         n = int(value)
         plain = str(n)
         out |= {plain, f"{n:,}".replace(",", " "), f"{n:,}".replace(",", "\u00a0")}
+        if n >= 1000:
+            out.add(f"{n:,}")  # SPSS output with an English thousands comma (L&M Tabell 5.3)
         out |= {plain + ",0", plain + ",00"}
     for dec in (1, 2, 3):
         s = f"{value:.{dec}f}"
@@ -78,10 +84,14 @@ def _renderings(value: float) -> set[str]:
             w = int(whole)
             for sep in ("", " ", "\u00a0"):
                 out.add(f"{w:,}".replace(",", sep) + "," + frac)
+            out.add(f"{w}.{frac}")  # SPSS output pasted with dot decimals (L&M Tabell 5.3)
+            if w == 0:
+                out.add("," + frac)  # SPSS style: ,045
     return out
 
 
 def _printed_on(lines: str, value: float) -> bool:
+    lines = re.sub(r"[ \t]+", " ", lines)  # the extraction's spacing carries no meaning
     for r in _renderings(value):
         if re.search(r"(?<![\d,])" + re.escape(r) + r"(?![\d]|,\d)", lines):
             return True
@@ -109,7 +119,13 @@ def test_every_transcribed_number_is_printed_on_its_source_line(name):
             v = row[col]
             if pd.isna(v):
                 continue
-            if not _printed_on(lines, float(v)):
+            as_printed = str(row.get("value_as_printed", ""))
+            if as_printed and not re.search(r"\d", as_printed):
+                # a number printed as a word ("fire", "én"): the word must be on the line
+                ok = re.sub(r"\s+", " ", as_printed) in re.sub(r"\s+", " ", lines)
+            else:
+                ok = _printed_on(lines, float(v))
+            if not ok:
                 missing.append(f"row {i + 1} {col}={v} not on line {row['source_line']}")
     assert not missing, f"{name}: " + "; ".join(missing[:10])
 
@@ -122,6 +138,10 @@ def test_seed_check_detects_a_wrong_number():
     assert not _printed_on("2007  18258  51,1  961  224", 51.2)
     assert not _printed_on("2007  18258  51,1  961  224", 1825)
     assert not _printed_on("I svært liten grad  48  30,8", 30)
+    assert _printed_on("Konstant \u20100,512 ,045", -0.512) and _printed_on("Sig. ,045", 0.045)
+    assert not _printed_on("Sig. ,045", -0.045)
+    assert _printed_on("HUSET 2025 7 965 974 (292 262)", -292262)
+    assert _printed_on("Gj.snitt\u00a0 23.33\u00a0 40.67", 40.67)
 
 
 def test_seeds_folder_is_where_the_tests_expect_it():
