@@ -94,8 +94,8 @@ def check_mean_per_day(df: pd.DataFrame, resource: str, days_in_year: int = 366)
                           f"{r['implied_days']:.1f} days, more than {limit} possible"
                           + (f" with '{note}'" if limit != days_in_year else ""),
             })
-    same = d.groupby("year")["visits_mean_per_day"].transform(lambda s: s.duplicated(keep=False))
-    for _, r in d[same & (d["session"] != d["session"].iloc[0])].iterrows():
+    # one flag per repeated mean: on each row whose mean an earlier row of the same year already has
+    for _, r in d[d.duplicated(["year", "visits_mean_per_day"], keep="first")].iterrows():
         other = d[(d["year"] == r["year"]) & (d["session"] != r["session"])].iloc[0]
         rows.append({
             "resource": resource, "source_line": int(r["source_line"]),

@@ -27,7 +27,7 @@ import yaml
 
 from helpers import paths
 
-# Table Schema type -> (pandas dtype, pandera dtype)
+# Table Schema type -> the dtype pandera coerces the column to
 _TYPES: dict[str, str] = {
     "string": "str",
     "integer": "Int64",

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import os
 import re
 import shutil
 import subprocess
@@ -129,10 +130,7 @@ class Project:
 
     def notebooks(self) -> list[dict[str, str]]:
         entries = self.config.get("manuscript", {}).get("notebooks", [])
-        out = []
-        for e in entries:
-            out.append(e if isinstance(e, dict) else {"notebook": e})
-        return out
+        return [e if isinstance(e, dict) else {"notebook": e} for e in entries]
 
     def metadata(self) -> dict[str, Any]:
         meta: dict[str, Any] = {}
@@ -271,7 +269,7 @@ class Resolver:
             if not m:
                 continue
             attrs = m.group(3) or ""
-            if ".unnumbered" in attrs or "-}" in attrs.replace(" ", ""):
+            if ".unnumbered" in attrs or re.search(r"[{\s]-[\s}]", attrs):  # {-} shorthand
                 continue
             level = len(m.group(1))
             counters[level - 1] += 1
@@ -333,13 +331,14 @@ def pandoc_version() -> str:
 
 
 def render_article(project: Project, out_html: Path) -> None:
-    meta = project.metadata()
     lang = project.lang
     with tempfile.TemporaryDirectory(prefix="render-") as tmp:
         tmpdir = Path(tmp)
         media = tmpdir / "media"
         media.mkdir()
-        body = Resolver(project, media).resolve()
+        resolver = Resolver(project, media)
+        body = resolver.resolve()
+        meta = resolver.meta
         doc_meta = {k: v for k, v in meta.items() if k in
                     ("title", "subtitle", "author", "date", "abstract", "lang", "keywords")}
         if "author" in doc_meta:
@@ -354,7 +353,7 @@ def render_article(project: Project, out_html: Path) -> None:
         css = project.root / "styles.css"
         args = [pandoc_path(), str(md), "--from", "markdown", "--to", "html5", "--standalone",
                 "--embed-resources", "--mathml", "--toc", "--number-sections", "--citeproc",
-                "--resource-path", f"{tmpdir}{':'}{project.root}", "-o", str(tmpdir / "out.html")]
+                "--resource-path", f"{tmpdir}{os.pathsep}{project.root}", "-o", str(tmpdir / "out.html")]
         for bib in _as_list(meta.get("bibliography")):
             args += ["--bibliography", str(project.root / bib)]
         if meta.get("csl"):
