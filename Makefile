@@ -26,9 +26,9 @@ NB_OUT       := $(NOTEBOOKS:%=$(NB_OUT_DIR)/%.ipynb)
 # The renderer does not affect what the notebooks compute, so editing it re-renders only.
 HELPERS_ALL  := $(sort $(shell find src/helpers -name '*.py' -not -path '*/__pycache__/*'))
 HELPERS      := $(filter-out src/helpers/render.py,$(HELPERS_ALL))
-RAW_DATA     := $(sort $(wildcard data/raw/*.csv data/raw/*.json data/raw/*.yml))
+RAW_DATA     := $(sort $(shell find data/raw -type f -not -name "*.md"))
 
-REPORT_SRC   := report/_quarto.yml report/index.qmd report/references.bib \
+REPORT_SRC   := report/_quarto.yml report/index.qmd report/references.bib $(wildcard report/_*.qmd) \
                 $(sort $(wildcard report/*.css report/*.csl))
 REPORT_HTML  := report/_manuscript/index.html
 

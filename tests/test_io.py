@@ -143,3 +143,14 @@ def test_write_results_returns_nothing(tmp_path):
     """A notebook cell ending in write_results must show the same (no) output on every run."""
     assert io.write_results("k", {"a": "1"}, tmp_path / "r.yml") is None
     assert io.write_results("k", {"a": "1"}, tmp_path / "r.yml") is None
+
+
+def test_rehash_records_a_deliberate_edit_and_only_that(tiny_package):
+    csv = tiny_package.parent / "visits.csv"
+    assert io.rehash(tiny_package) == ["visits"]  # the fixture has no hash yet
+    assert io.rehash(tiny_package) == []
+    csv.write_text(csv.read_text(encoding="utf-8") + "C,2021,3,\n", encoding="utf-8")
+    with pytest.raises(io.DataValidationError, match="sha256"):
+        io.read_resource("visits", datapackage=tiny_package)
+    assert io.rehash(tiny_package) == ["visits"]
+    assert len(io.read_resource("visits", datapackage=tiny_package)) == 3

@@ -188,3 +188,20 @@ def test_figures_and_tables_are_numbered(article):
     n_tbl = len(re.findall(r"embed [^#]+#tbl-", qmd))
     assert [f"Figur {i}:" in html for i in range(1, n_fig + 1)] == [True] * n_fig
     assert [f"Tabell {i}:" in html for i in range(1, n_tbl + 1)] == [True] * n_tbl
+
+
+def test_includes_expand_relative_to_the_including_file(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "_inner.qmd").write_text("inner text\n", encoding="utf-8")
+    (tmp_path / "_chapter.qmd").write_text("# Kapittel\n\n{{< include sub/_inner.qmd >}}\n",
+                                           encoding="utf-8")
+    out = render.expand_includes("før\n{{< include _chapter.qmd >}}\netter\n", tmp_path)
+    assert out == "før\n# Kapittel\n\ninner text\n\netter\n"
+
+
+def test_missing_or_circular_include_is_an_error(tmp_path):
+    with pytest.raises(render.RenderError, match="does not exist"):
+        render.expand_includes("{{< include _nope.qmd >}}\n", tmp_path)
+    (tmp_path / "_a.qmd").write_text("{{< include _a.qmd >}}\n", encoding="utf-8")
+    with pytest.raises(render.RenderError, match="circular"):
+        render.expand_includes("{{< include _a.qmd >}}\n", tmp_path)

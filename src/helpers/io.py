@@ -353,3 +353,36 @@ def synthetic_inputs(names: list[str] | None = None, datapackage: Path | None = 
     """Names of the given resources (default: all) that are synthetic/demo data."""
     res = resources(datapackage)
     return sorted(n for n in (names or res) if res[n].synthetic)
+
+
+# --------------------------------------------------------------------------------------------
+# maintenance: refresh the recorded hashes after a deliberate edit of data/raw
+# --------------------------------------------------------------------------------------------
+
+
+def rehash(datapackage: Path | None = None) -> list[str]:
+    """Update ``hash`` and ``bytes`` of every resource whose file changed; return their names.
+
+    Only for maintainers who edited or added a raw file on purpose: the hash check exists to
+    catch *unintended* edits, so run this in the same commit as the edit and say why.
+    """
+    path = datapackage or paths.DATAPACKAGE
+    pkg = load_datapackage(path)
+    changed = []
+    for r in pkg["resources"]:
+        file = path.parent / r["path"]
+        digest = f"sha256:{sha256_file(file)}"
+        if r.get("hash") != digest or r.get("bytes") != file.stat().st_size:
+            r["hash"], r["bytes"] = digest, file.stat().st_size
+            changed.append(r["name"])
+    pkg["resources"].sort(key=lambda r: r["name"])
+    write_text_atomic(path, json.dumps(pkg, indent=2, ensure_ascii=False) + "\n")
+    return changed
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] != ["rehash"]:
+        sys.exit("usage: python -m helpers.io rehash   (refresh hashes in data/raw/datapackage.json)")
+    print("rehashed:", ", ".join(rehash()) or "nothing changed")

@@ -4,6 +4,8 @@ Quarto is the renderer of record (``report/`` is a Quarto manuscript project). W
 be installed, this module renders the *same sources* with the pandoc binary shipped in the
 ``pypandoc-binary`` wheel, resolving the small subset of Quarto features the article uses:
 
+- ``{{< include _file.qmd >}}``: the chapter files, expanded in place (paths relative to the
+  including file, as in Quarto);
 - ``{{< meta key.sub >}}`` from the document front matter and ``metadata-files`` (results files);
 - ``{{< embed notebooks/NN_name.ipynb#label >}}``: the outputs of the labelled cell of an executed
   notebook, with its ``fig-cap``/``tbl-cap``/``fig-alt`` and a link to the notebook view;
@@ -146,11 +148,30 @@ class Project:
         return meta
 
 
+_INCLUDE = re.compile(r"^\{\{<\s*include\s+(\S+)\s*>\}\}\s*$", re.M)
+
+
+def expand_includes(text: str, base: Path, _stack: tuple[Path, ...] = ()) -> str:
+    """Replace each ``{{< include file >}}`` line by the file's text, recursively."""
+
+    def sub(m: re.Match[str]) -> str:
+        path = (base / m.group(1)).resolve()
+        if path in _stack:
+            raise RenderError(f"include {m.group(1)}: circular include")
+        if not path.is_file():
+            raise RenderError(f"include {m.group(1)}: file {path} does not exist")
+        inner = path.read_text(encoding="utf-8")
+        return expand_includes(inner, path.parent, (*_stack, path)).rstrip("\n") + "\n"
+
+    return _INCLUDE.sub(sub, text)
+
+
 def load_project(root: Path) -> Project:
     config = yaml.safe_load((root / "_quarto.yml").read_text(encoding="utf-8")) or {}
     project = Project(root, config, {}, "")
     text = project.article.read_text(encoding="utf-8")
-    project.front, project.body = split_front_matter(text)
+    project.front, body = split_front_matter(text)
+    project.body = expand_includes(body, project.article.parent)
     return project
 
 
@@ -193,7 +214,7 @@ class Resolver:
         caption = str(opts.get(f"{kind}-cap", "")) if kind != "other" else ""
         if kind != "other" and not caption:
             raise RenderError(f"embed {rel}#{label}: the cell has no '{kind}-cap' option")
-        if not cell.get("outputs"):
+        if not cell.get("outputs") and kind != "other":
             raise RenderError(f"embed {rel}#{label}: the cell has no outputs (not executed?)")
         return Embed(rel, label, kind, caption, str(opts.get("fig-alt", "")), cell.outputs)
 
@@ -220,6 +241,8 @@ class Resolver:
             return (f'::: {{#{e.label} .quarto-figure}}\n\n![{cap}]({img.as_posix()})'
                     f'{{fig-alt="{alt}"}}\n\n{source}\n\n:::\n')
         body = "\n\n".join(self._output_markdown(o, e) for o in e.outputs)
+        if e.kind == "other" and not body.strip():
+            return ""  # e.g. a demo-data banner cell that prints nothing on real data
         if e.kind == "tbl":
             n = self._number("tbl", e.label)
             cap = f"{prefix['tbl']} {n}: {e.caption}"
