@@ -25,12 +25,17 @@ NB_OUT       := $(NOTEBOOKS:%=$(NB_OUT_DIR)/%.ipynb)
 
 # The renderer does not affect what the notebooks compute, so editing it re-renders only.
 HELPERS_ALL  := $(sort $(shell find src/helpers -name '*.py' -not -path '*/__pycache__/*'))
-HELPERS      := $(filter-out src/helpers/render.py,$(HELPERS_ALL))
+RENDERERS    := src/helpers/render.py src/helpers/colophon.py
+HELPERS      := $(filter-out $(RENDERERS),$(HELPERS_ALL))
 RAW_DATA     := $(sort $(shell find data/raw -type f -not -name "*.md"))
 
-REPORT_SRC   := report/_quarto.yml report/index.qmd report/references.bib $(wildcard report/_*.qmd) \
+REPORT_SRC   := report/_quarto.yml report/_quarto-single.yml report/index.qmd report/references.bib \
+                $(wildcard report/_*.qmd) \
                 $(sort $(wildcard report/*.css report/*.csl))
 REPORT_HTML  := report/_manuscript/index.html
+REPORT_OUT   := $(REPORT_HTML) report/_manuscript/index.pdf report/_single/rapport.html
+# the colophon prints the commit, so a new commit re-renders (and only re-renders)
+GIT_HEAD_LOG := $(wildcard $(shell git rev-parse --git-path logs/HEAD 2>/dev/null))
 
 .PHONY: help setup data notebooks report test lint lock clean distclean
 
@@ -38,7 +43,8 @@ help: ## Show this help
 	@echo "Huset Bergen analysis. Targets:"
 	@grep -E '^[a-z][a-zA-Z_-]*:.*## ' $(MAKEFILE_LIST) | \
 	  awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
-	@echo "Outputs: $(REPORT_HTML) (article), report/_manuscript/notebooks/*-preview.html (notebooks)"
+	@echo "Outputs: $(REPORT_HTML) (manuscript site: article + notebooks/*-preview.html),"
+	@echo "         report/_single/rapport.html (one file to mail), report/_manuscript/index.pdf (PDF)"
 
 # ---------------------------------------------------------------- environment
 
@@ -78,7 +84,8 @@ notebooks: $(NB_OUT) ## Execute the notebooks that are out of date (01 -> 04)
 
 # ---------------------------------------------------------------- report
 
-$(REPORT_HTML): $(NB_OUT) $(REPORT_SRC) src/helpers/render.py $(SETUP_STAMP)
+# one render writes all three outputs; the site article is written last and is the target
+$(REPORT_HTML): $(NB_OUT) $(REPORT_SRC) $(RENDERERS) $(GIT_HEAD_LOG) $(SETUP_STAMP)
 	$(PY) -m helpers.render report
 
 report: $(REPORT_HTML) ## Run the pipeline and render the report (Quarto if installed, else pandoc)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,9 +13,9 @@ import yaml
 from helpers import paths, render
 from tests.conftest import require_built
 
-PNG_1PX = base64.b64encode(bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")).decode()
+# a valid 2x2 white PNG (typst checks CRCs)
+PNG_1PX = ("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8//8/AwMDEwMDAwMDAwAkBgMB"
+           "/DXemwAAAABJRU5ErkJggg==")
 
 
 def _tiny_project(tmp_path: Path, body: str) -> Path:
@@ -90,10 +89,13 @@ def test_callout_title_becomes_a_styled_block(tmp_path):
 
 def test_fallback_end_to_end_on_tiny_project(tmp_path):
     root = _tiny_project(tmp_path, "Se @fig-a.\n\n{{< embed notebooks/n.ipynb#fig-a >}}\n")
-    out = render.fallback_render(root)
+    out = render.fallback_render(root)[-1]  # the site article comes last
     html = out.read_text()
     assert 'id="fig-a"' in html and 'href="#fig-a"' in html and "data:image/png;base64" in html
     assert (root / "_manuscript" / "notebooks" / "n-preview.html").is_file()
+    single = (root / "_single" / render.SINGLE_FILE).read_text()
+    assert "data:image/png;base64" in single and "n-preview.html" not in single
+    assert _pdf_pages(root / "_manuscript" / "index.pdf") == 1
 
 
 # ------------------------------------------------------------------ the real rendered report
@@ -144,8 +146,13 @@ def test_article_has_no_unresolved_quarto_syntax(article):
         assert token not in html, token
 
 
+def _article_source() -> str:
+    """index.qmd with its chapter includes expanded (what the renderers see)."""
+    return render.load_project(paths.REPORT).body
+
+
 def test_every_embed_and_crossref_resolves(article):
-    qmd = (paths.REPORT / "index.qmd").read_text(encoding="utf-8")
+    qmd = _article_source()
     embeds = re.findall(r"\{\{< embed [^#]+#([\w-]+) >\}\}", qmd)
     refs = set(re.findall(r"@((?:fig|tbl|sec)-[\w-]*\w)", qmd))
     c = _parse(article)
@@ -156,7 +163,8 @@ def test_every_embed_and_crossref_resolves(article):
 
 
 def test_no_external_resource_loads(article):
-    for page in [article, *sorted((article.parent / "notebooks").glob("*-preview.html"))]:
+    single = require_built(paths.SINGLE_OUT / render.SINGLE_FILE)
+    for page in [article, single, *sorted((article.parent / "notebooks").glob("*-preview.html"))]:
         c = _parse(page)
         external = [u for u in c.loads if re.match(r"(?i)(https?:)?//", u)]
         external += re.findall(r"(?i)https?://[^\s\"'`)]+", "\n".join(c.scripts))
@@ -183,7 +191,7 @@ def test_citations_resolved_into_a_bibliography(article):
 
 def test_figures_and_tables_are_numbered(article):
     html = article.read_text(encoding="utf-8")
-    qmd = (paths.REPORT / "index.qmd").read_text(encoding="utf-8")
+    qmd = _article_source()
     n_fig = len(re.findall(r"embed [^#]+#fig-", qmd))
     n_tbl = len(re.findall(r"embed [^#]+#tbl-", qmd))
     assert [f"Figur {i}:" in html for i in range(1, n_fig + 1)] == [True] * n_fig
@@ -205,3 +213,69 @@ def test_missing_or_circular_include_is_an_error(tmp_path):
     (tmp_path / "_a.qmd").write_text("{{< include _a.qmd >}}\n", encoding="utf-8")
     with pytest.raises(render.RenderError, match="circular"):
         render.expand_includes("{{< include _a.qmd >}}\n", tmp_path)
+
+
+def test_appendices_are_lettered_and_cross_referenced(tmp_path):
+    out = _resolve(tmp_path, "# Intro {#sec-intro}\n\nSe @sec-a og @sec-b.\n\n"
+                             "# Data {#sec-a .appendix}\n\ntekst\n\n# Kolofon {#sec-b .appendix}\n")
+    assert "# Vedlegg A: Data {#sec-a .appendix .unnumbered}" in out
+    assert "# Vedlegg B: Kolofon {#sec-b .appendix .unnumbered}" in out
+    assert "[vedlegg A](#sec-a)" in out and "[vedlegg B](#sec-b)" in out
+    assert "[avsnitt 1](#sec-intro)" not in out  # not referenced, so not rewritten
+
+
+def test_single_and_pdf_modes_name_the_source_cell_without_links(tmp_path):
+    root = _tiny_project(tmp_path, "{{< embed notebooks/n.ipynb#fig-a >}}\n")
+    proj = render.load_project(root)
+    for mode in ("single", "pdf"):
+        media = tmp_path / f"media-{mode}"
+        media.mkdir()
+        out = render.Resolver(proj, media, mode).resolve()
+        assert "-preview.html" not in out
+        assert "`notebooks/n.ipynb`, celle `fig-a`" in out
+    (tmp_path / "media-site").mkdir()
+    site = render.Resolver(proj, tmp_path / "media-site", "site").resolve()
+    assert "(notebooks/n-preview.html#cell-fig-a)" in site
+
+
+# ------------------------------------------------------------------ the three outputs
+
+
+def _pdf_pages(pdf: Path) -> int:
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF-"), f"{pdf} is not a PDF"
+    assert b"/ObjStm" not in data, "object streams: count pages with a PDF library instead"
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
+
+
+def test_pdf_exists_with_a_plausible_page_count():
+    pdf = require_built(paths.MANUSCRIPT_OUT / "index.pdf")
+    assert 5 <= _pdf_pages(pdf) <= 80
+
+
+def test_single_file_has_no_links_to_notebook_views():
+    single = require_built(paths.SINGLE_OUT / render.SINGLE_FILE)
+    c = _parse(single)
+    assert not [h for h in c.links if not h.startswith("#") and not h.startswith("mailto:")
+                and "doi.org" not in h], "the mailed file must not link to other files"
+    assert "data:image/png;base64" in single.read_text(encoding="utf-8")
+    internal = [h[1:] for h in c.links if h.startswith("#")]
+    assert set(internal) <= c.ids, set(internal) - c.ids
+
+
+def test_colophon_reflects_the_commit_and_parameters(article):
+    import subprocess
+
+    from helpers import colophon
+
+    html = article.read_text(encoding="utf-8")
+    head = subprocess.run(["git", "-C", str(paths.ROOT), "rev-parse", "HEAD"], capture_output=True,
+                          text=True, check=True).stdout.strip()
+    assert head in html, "the colophon does not show the commit that was rendered"
+    for nb in sorted(paths.REPORT_NOTEBOOKS.glob("*.ipynb")):
+        params = colophon.notebook_parameters(nb)
+        assert nb.name in html and params
+        for key in params:
+            assert key in html, f"parameter {key} of {nb.name} missing from the colophon"
+    for res in sorted(paths.RAW.glob("*.csv")):
+        assert colophon.sha256_file(res) in html, res.name

@@ -40,6 +40,8 @@ REPORT = ROOT / "report"
 REPORT_NOTEBOOKS = REPORT / "notebooks"
 RESULTS = REPORT / "_results"
 MANUSCRIPT_OUT = REPORT / "_manuscript"
+SINGLE_OUT = REPORT / "_single"  # the single-file HTML for supervisors
+GENERATED = REPORT / "_generated"  # appendices written at render time (data sources, colophon)
 
 
 def raw(name: str) -> Path:

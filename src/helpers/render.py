@@ -13,9 +13,18 @@ be installed, this module renders the *same sources* with the pandoc binary ship
 - callouts (``::: {.callout-note title="…"}``) as styled blocks;
 - citations through pandoc's citeproc.
 
-It writes one self-contained HTML file (``--embed-resources``, MathML, no CDN) and, per notebook, a
-notebook view made with nbconvert (require.js and MathJax URLs emptied). Anything it cannot resolve
-is an error, never a silent blank.
+- headings with the ``.appendix`` class as lettered appendices (Vedlegg A, B, …).
+
+It writes three outputs from the one source, as Quarto does with the two project profiles:
+
+- ``_manuscript/index.html`` (the manuscript site's article; every embedded figure and table links to
+  its cell in the notebook view) plus, per notebook, a view made with nbconvert (CDN loaders removed);
+- ``_single/rapport.html``: one self-contained file for supervisors, with no links to notebook views
+  (they would break when the file is mailed): the source cell is named in plain text instead;
+- ``_manuscript/index.pdf``: pandoc writes typst, and the ``typst`` wheel compiles it.
+
+Before either renderer runs, :mod:`helpers.colophon` writes the data-source and colophon appendices
+into ``_generated/``. Anything the fallback cannot resolve is an error, never a silent blank.
 
 Usage: ``python -m helpers.render report`` (``--fallback`` forces pandoc even if Quarto exists).
 """
@@ -43,6 +52,9 @@ CROSSREF_PREFIX = {"nb": {"fig": "Figur", "tbl": "Tabell", "sec": "avsnitt"},
                    "en": {"fig": "Figure", "tbl": "Table", "sec": "Section"}}
 TOC_TITLE = {"nb": "Innhold", "en": "Contents"}
 SOURCE_LABEL = {"nb": "Kilde", "en": "Source"}
+APPENDIX_LABEL = {"nb": "Vedlegg", "en": "Appendix"}
+MODES = ("site", "single", "pdf")  # manuscript article, single mailed file, PDF
+SINGLE_FILE = "rapport.html"
 
 _SHORTCODE = re.compile(r"\{\{<\s*(\w+)\s+(.*?)\s*>\}\}")
 _XREF = re.compile(r"(?<![\w@/.])@(fig|tbl|sec)-([A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*)")
@@ -183,12 +195,16 @@ def preview_name(notebook: str) -> str:
 class Resolver:
     """Turns the article's Quarto markdown into plain pandoc markdown."""
 
-    def __init__(self, project: Project, media_dir: Path):
+    def __init__(self, project: Project, media_dir: Path, mode: str = "site"):
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}")
+        self.mode = mode
         self.p = project
         self.meta = project.metadata()
         self.media = media_dir
         self.numbers: dict[str, dict[str, int]] = {"fig": {}, "tbl": {}}
         self.sections: dict[str, str] = {}
+        self.appendices: dict[str, str] = {}
         self._nb_cache: dict[str, nbformat.NotebookNode] = {}
 
     # -- embeds ---------------------------------------------------------------------------
@@ -227,8 +243,12 @@ class Resolver:
 
     def render_embed(self, e: Embed) -> str:
         prefix = CROSSREF_PREFIX[self.p.lang]
-        source = (f"[{SOURCE_LABEL[self.p.lang]}: {Path(e.notebook).name}]"
-                  f"({preview_name(e.notebook)}#cell-{e.label}){{.embed-source}}")
+        if self.mode == "site":
+            source = (f"[{SOURCE_LABEL[self.p.lang]}: {Path(e.notebook).name}]"
+                      f"({preview_name(e.notebook)}#cell-{e.label}){{.embed-source}}")
+        else:  # no links that break when the file is mailed or printed
+            source = (f"[{SOURCE_LABEL[self.p.lang]}: `{e.notebook}`, "
+                      f"celle `{e.label}`]{{.embed-source}}")
         if e.kind == "fig":
             n = self._number("fig", e.label)
             png = next((o for o in e.outputs if "image/png" in o.get("data", {})), None)
@@ -238,8 +258,9 @@ class Resolver:
             img.write_bytes(base64.b64decode(png["data"]["image/png"]))
             alt = (e.alt or e.caption).replace('"', "'")
             cap = f"{prefix['fig']} {n}: {e.caption}"
-            return (f'::: {{#{e.label} .quarto-figure}}\n\n![{cap}]({img.as_posix()})'
-                    f'{{fig-alt="{alt}"}}\n\n{source}\n\n:::\n')
+            width = ' width="100%"' if self.mode == "pdf" else ""
+            return (f'::: {{#{e.label} .quarto-figure}}\n\n![{cap}](media/{img.name})'
+                    f'{{fig-alt="{alt}"{width}}}\n\n{source}\n\n:::\n')
         body = "\n\n".join(self._output_markdown(o, e) for o in e.outputs)
         if e.kind == "other" and not body.strip():
             return ""  # e.g. a demo-data banner cell that prints nothing on real data
@@ -292,14 +313,33 @@ class Resolver:
             if not m:
                 continue
             attrs = m.group(3) or ""
+            ident = re.search(r"#([\w-]+)", attrs)
+            if re.search(r"\.appendix\b", attrs) and len(m.group(1)) == 1:
+                letter = chr(ord("A") + len(self.appendices))
+                self.appendices[m.group(2)] = letter
+                if ident:
+                    self.sections[ident.group(1)] = letter
+                continue
             if ".unnumbered" in attrs or re.search(r"[{\s]-[\s}]", attrs):  # {-} shorthand
                 continue
             level = len(m.group(1))
             counters[level - 1] += 1
             counters[level:] = [0] * (6 - level)
-            ident = re.search(r"#([\w-]+)", attrs)
             if ident:
                 self.sections[ident.group(1)] = ".".join(str(c) for c in counters[:level])
+
+    def appendix_headings(self, text: str) -> str:
+        """``# Title {.appendix}`` -> ``# Vedlegg A: Title {.appendix .unnumbered}``."""
+        word = APPENDIX_LABEL[self.p.lang]
+
+        def sub(m: re.Match[str]) -> str:
+            attrs = m.group(3) or ""
+            if m.group(1) != "#" or not re.search(r"\.appendix\b", attrs):
+                return m.group(0)
+            letter = self.appendices[m.group(2)]
+            return f"# {word} {letter}: {m.group(2)} {attrs[:-1].rstrip()} .unnumbered}}"
+
+        return re.sub(_HEADING.pattern, sub, text, flags=re.M)
 
     def callouts(self, text: str) -> str:
         out = []
@@ -322,7 +362,9 @@ class Resolver:
             if kind == "sec":
                 if label not in self.sections:
                     raise RenderError(f"cross-reference @{label}: no heading with that id")
-                return f"[{prefix['sec']} {self.sections[label]}](#{label})"
+                number = self.sections[label]
+                word = (APPENDIX_LABEL[self.p.lang].lower() if number.isalpha() else prefix["sec"])
+                return f"[{word} {number}](#{label})"
             if label not in self.numbers[kind]:
                 raise RenderError(f"cross-reference @{label}: no figure/table with that label")
             return f"[{prefix[kind]} {self.numbers[kind][label]}](#{label})"
@@ -332,6 +374,7 @@ class Resolver:
     def resolve(self) -> str:
         text = self.shortcodes(self.p.body)
         self.number_sections(text)
+        text = self.appendix_headings(text)
         text = self.callouts(text)
         return self.crossrefs(text)
 
@@ -353,43 +396,120 @@ def pandoc_version() -> str:
     return pypandoc.get_pandoc_version()
 
 
-def render_article(project: Project, out_html: Path) -> None:
-    lang = project.lang
+def _pandoc_document(project: Project, tmpdir: Path, mode: str) -> tuple[Path, dict[str, Any]]:
+    """Resolve the article for ``mode`` into a pandoc markdown file; return it and its metadata."""
+    media = tmpdir / "media"
+    media.mkdir(exist_ok=True)
+    resolver = Resolver(project, media, mode)
+    body = resolver.resolve()
+    meta = resolver.meta
+    doc_meta = {k: v for k, v in meta.items() if k in
+                ("title", "subtitle", "author", "date", "abstract", "lang", "keywords")}
+    if "author" in doc_meta:
+        doc_meta["author"] = [a.get("name", "") if isinstance(a, dict) else a
+                              for a in _as_list(doc_meta["author"])]
+    doc_meta["toc-title"] = TOC_TITLE[project.lang]
+    doc_meta["link-citations"] = mode != "pdf"
+    doc_meta["lang"] = str(meta.get("lang", "nb"))
+    md = tmpdir / f"article-{mode}.md"
+    md.write_text("---\n" + yaml.safe_dump(doc_meta, allow_unicode=True) + "---\n\n" + body,
+                  encoding="utf-8")
+    return md, meta
+
+
+def _pandoc(args: list[str]) -> None:
+    res = subprocess.run([pandoc_path(), *args], capture_output=True, text=True, check=False)
+    if res.returncode != 0:
+        raise RenderError(f"pandoc failed ({res.returncode}):\n{res.stderr}")
+    if "[WARNING]" in res.stderr:
+        raise RenderError(f"pandoc warned (treated as an error):\n{res.stderr}")
+
+
+def _citeproc_args(project: Project, meta: dict[str, Any]) -> list[str]:
+    args = ["--citeproc"]
+    for bib in _as_list(meta.get("bibliography")):
+        args += ["--bibliography", str(project.root / bib)]
+    if meta.get("csl"):
+        args += ["--csl", str(project.root / meta["csl"])]
+    return args
+
+
+def render_article(project: Project, out_html: Path, mode: str = "site") -> None:
+    """The article as one self-contained HTML file (``site`` or ``single`` mode)."""
     with tempfile.TemporaryDirectory(prefix="render-") as tmp:
         tmpdir = Path(tmp)
-        media = tmpdir / "media"
-        media.mkdir()
-        resolver = Resolver(project, media)
-        body = resolver.resolve()
-        meta = resolver.meta
-        doc_meta = {k: v for k, v in meta.items() if k in
-                    ("title", "subtitle", "author", "date", "abstract", "lang", "keywords")}
-        if "author" in doc_meta:
-            doc_meta["author"] = [a.get("name", "") if isinstance(a, dict) else a
-                                  for a in _as_list(doc_meta["author"])]
-        doc_meta["toc-title"] = TOC_TITLE[lang]
-        doc_meta["link-citations"] = True
-        doc_meta["lang"] = str(meta.get("lang", "nb"))
-        md = tmpdir / "article.md"
-        md.write_text("---\n" + yaml.safe_dump(doc_meta, allow_unicode=True) + "---\n\n" + body,
-                      encoding="utf-8")
+        md, meta = _pandoc_document(project, tmpdir, mode)
+        args = [str(md), "--from", "markdown", "--to", "html5", "--standalone",
+                "--embed-resources", "--mathml", "--toc", "--number-sections",
+                "--resource-path", f"{tmpdir}{os.pathsep}{project.root}",
+                "-o", str(tmpdir / "out.html"), *_citeproc_args(project, meta)]
         css = project.root / "styles.css"
-        args = [pandoc_path(), str(md), "--from", "markdown", "--to", "html5", "--standalone",
-                "--embed-resources", "--mathml", "--toc", "--number-sections", "--citeproc",
-                "--resource-path", f"{tmpdir}{os.pathsep}{project.root}", "-o", str(tmpdir / "out.html")]
-        for bib in _as_list(meta.get("bibliography")):
-            args += ["--bibliography", str(project.root / bib)]
-        if meta.get("csl"):
-            args += ["--csl", str(project.root / meta["csl"])]
         if css.is_file():
             args += ["--css", str(css)]
-        res = subprocess.run(args, capture_output=True, text=True, check=False)
-        if res.returncode != 0:
-            raise RenderError(f"pandoc failed ({res.returncode}):\n{res.stderr}")
-        if "[WARNING]" in res.stderr:
-            raise RenderError(f"pandoc warned (treated as an error):\n{res.stderr}")
+        _pandoc(args)
         write_text_atomic(out_html, (tmpdir / "out.html").read_text(encoding="utf-8"),
                           make_target=True)
+
+
+# typst: callouts become framed blocks, and captions are already numbered ("Figur 1: …")
+_TYPST_FILTER = """
+-- let typst size table columns itself, and let long file names break after '_' and '/'
+local ZWSP = utf8.char(0x200B)
+local function breakable(text) return (text:gsub('([_/])', '%1' .. ZWSP)) end
+function Table(t)
+  for i, spec in ipairs(t.colspecs) do t.colspecs[i] = {spec[1], nil} end
+  return t:walk({
+    Str = function(s) return pandoc.Str(breakable(s.text)) end,
+    Code = function(c) return pandoc.Code(breakable(c.text), c.attr) end,
+  })
+end
+function Div(el)
+  if el.classes:includes('callout') then
+    local out = {pandoc.RawBlock('typst',
+      '#block(width: 100%, inset: 8pt, radius: 3pt, stroke: 1pt + rgb("#9a3412"), '
+      .. 'fill: rgb("#fff7ed"))[')}
+    for _, b in ipairs(el.content) do table.insert(out, b) end
+    table.insert(out, pandoc.RawBlock('typst', ']'))
+    return out
+  end
+end
+"""
+_TYPST_HEADER = """#set figure(numbering: none)
+#show figure.caption: set text(size: 9pt)
+#set table(inset: 4pt)
+#show table: set par(justify: false)
+#show table: set text(size: 8pt)
+#show raw: set text(size: 7pt)
+#show link: set text(fill: rgb("#1d4ed8"))
+"""
+
+
+def render_pdf(project: Project, out_pdf: Path) -> None:
+    """The article as PDF: pandoc writes typst, the ``typst`` wheel compiles it."""
+    import typst
+
+    with tempfile.TemporaryDirectory(prefix="render-pdf-") as tmp:
+        tmpdir = Path(tmp)
+        md, meta = _pandoc_document(project, tmpdir, "pdf")
+        (tmpdir / "callouts.lua").write_text(_TYPST_FILTER, encoding="utf-8")
+        (tmpdir / "header.typ").write_text(_TYPST_HEADER, encoding="utf-8")
+        typ = tmpdir / "article.typ"
+        _pandoc([str(md), "--from", "markdown", "--to", "typst", "--standalone", "--toc",
+                 "--number-sections", "--lua-filter", str(tmpdir / "callouts.lua"),
+                 "--include-in-header", str(tmpdir / "header.typ"),
+                 "-V", "papersize=a4", "-V", "fontsize=10pt", "-V", "margin.x=2.2cm",
+                 "-V", "margin.y=2.5cm", "-V", "section-numbering=1.1",
+                 "--resource-path", f"{tmpdir}{os.pathsep}{project.root}",
+                 "-o", str(typ), *_citeproc_args(project, meta)])
+        pdf = tmpdir / "article.pdf"
+        try:
+            typst.compile(str(typ), output=str(pdf), root=str(tmpdir))
+        except Exception as exc:  # typst raises its own error types
+            raise RenderError(f"typst failed to compile the article: {exc}") from None
+        tmp_out = out_pdf.with_name(out_pdf.name + ".tmp")
+        out_pdf.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(pdf, tmp_out)
+        os.replace(tmp_out, out_pdf)
 
 
 def _as_list(x: Any) -> list[Any]:
@@ -424,35 +544,72 @@ def render_notebook_view(nb_path: Path, out_html: Path, title: str | None = None
     write_text_atomic(out_html, html)
 
 
-def fallback_render(root: Path) -> Path:
+def single_output_dir(root: Path) -> Path:
+    """Where the single-file HTML lands (the ``single`` profile's output-dir)."""
+    profile = root / "_quarto-single.yml"
+    conf = yaml.safe_load(profile.read_text(encoding="utf-8")) if profile.is_file() else {}
+    return root / ((conf or {}).get("project", {}).get("output-dir", "_single"))
+
+
+def fallback_render(root: Path, pdf: bool = True) -> list[Path]:
+    """Render the site article, the notebook views, the single file and the PDF; return them."""
     project = load_project(root)
     out_dir = root / project.config.get("project", {}).get("output-dir", "_manuscript")
+    outputs = []
     for entry in project.notebooks():
         nb = entry["notebook"]
         render_notebook_view(root / nb, out_dir / preview_name(nb), entry.get("title"))
+        outputs.append(out_dir / preview_name(nb))
+    single = single_output_dir(root) / SINGLE_FILE
+    render_article(project, single, mode="single")
+    outputs.append(single)
+    if pdf:
+        out_pdf = out_dir / (project.article.stem + ".pdf")
+        render_pdf(project, out_pdf)
+        outputs.append(out_pdf)
+    # the site article last: it is the make target, so its mtime must be the newest
     out_html = out_dir / (project.article.stem + ".html")
-    render_article(project, out_html)
-    return out_html
+    render_article(project, out_html, mode="site")
+    outputs.append(out_html)
+    return outputs
+
+
+def renderer_description(quarto: str | None) -> str:
+    if quarto:
+        res = subprocess.run([quarto, "--version"], capture_output=True, text=True, check=False)
+        return f"Quarto {res.stdout.strip() or '(ukjent versjon)'}"
+    return (f"pandoc {pandoc_version()} fra pypandoc-binary (reserveløsning uten Quarto), "
+            "PDF med typst-hjulet")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Render the Quarto project (Quarto or pandoc).")
     ap.add_argument("project", type=Path, nargs="?", default=Path("report"))
     ap.add_argument("--fallback", action="store_true", help="use pandoc even if Quarto exists")
+    ap.add_argument("--no-pdf", action="store_true", help="skip the PDF (fallback only)")
     args = ap.parse_args(argv)
-    quarto = shutil.which("quarto")
-    if quarto and not args.fallback:
-        res = subprocess.run([quarto, "render", str(args.project)], check=False)
-        if res.returncode == 0:
-            print(f"renderer: Quarto ({quarto}); output in {args.project}/_manuscript/")
-        return res.returncode
+    quarto = None if args.fallback else shutil.which("quarto")
+    from helpers import colophon
+
+    colophon.write_generated(renderer_description(quarto), args.project / "_generated")
+    if quarto:
+        for cmd in ([quarto, "render", str(args.project)],
+                    [quarto, "render", str(args.project), "--profile", "single", "--to", "html"]):
+            res = subprocess.run(cmd, check=False)
+            if res.returncode != 0:
+                return res.returncode
+        print(f"renderer: Quarto ({quarto}); manuscript site and PDF in "
+              f"{args.project}/_manuscript/, single file in {single_output_dir(args.project)}/")
+        return 0
     try:
-        out = fallback_render(args.project)
+        outputs = fallback_render(args.project, pdf=not args.no_pdf)
     except RenderError as exc:
         print(f"error: rendering {args.project} failed: {exc}", file=sys.stderr)
         return 1
     print(f"renderer: Quarto not found on PATH, so pandoc {pandoc_version()} (pypandoc-binary "
-          f"fallback) rendered {out} and the notebook views beside it")
+          "fallback) and typst rendered:")
+    for out in outputs:
+        print(f"  {out}")
     return 0
 
 

@@ -1,0 +1,165 @@
+"""Report appendices generated at render time: the data sources and the colophon.
+
+Both are written as Quarto markdown into ``report/_generated/`` just before rendering (by
+:mod:`helpers.render`, whichever renderer runs) and included by ``report/index.qmd``:
+
+- ``_datakilder.qmd``: one row per file in ``data/raw/datapackage.json`` (source document, table,
+  lines, synthetic or transcribed, sha256 prefix);
+- ``_kolofon.qmd``: git commit and dirty flag, Python and package versions, the effective papermill
+  parameters of each executed notebook (the notebook's defaults overridden by its params file), the
+  sha256 of every raw file as found on disk, and the renderer.
+
+Nothing here is typed by hand, so the colophon cannot drift from what was actually run.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.metadata
+import platform
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pandas as pd
+
+from helpers import paths
+from helpers.formatting import md_table
+from helpers.io import load_datapackage, sha256_file, write_text_atomic
+
+# the packages whose versions decide the numbers and the rendering
+KEY_PACKAGES = ("numpy", "pandas", "scipy", "statsmodels", "matplotlib", "seaborn", "pandera",
+                "holidays", "pyreadstat", "Babel", "papermill", "nbformat", "nbconvert",
+                "pypandoc-binary", "typst")
+HASH_PREFIX = 12
+
+
+def git_state(root: Path | None = None) -> dict[str, Any]:
+    """Commit, short commit and dirty flag of the repository (``unknown`` outside git)."""
+    root = root or paths.ROOT
+
+    def git(*args: str) -> str:
+        res = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
+                             check=False)
+        if res.returncode != 0:
+            raise RuntimeError(res.stderr.strip())
+        return res.stdout.strip()
+
+    try:
+        commit = git("rev-parse", "HEAD")
+        status = git("status", "--porcelain", "--untracked-files=normal")
+    except (RuntimeError, FileNotFoundError):
+        return {"commit": "unknown", "short": "unknown", "dirty": None, "changed": []}
+    changed = sorted(line[3:] for line in status.splitlines())
+    return {"commit": commit, "short": commit[:10], "dirty": bool(changed), "changed": changed}
+
+
+def package_versions(names: tuple[str, ...] = KEY_PACKAGES) -> dict[str, str]:
+    out = {}
+    for name in names:
+        try:
+            out[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            out[name] = "ikke installert"
+    return out
+
+
+def notebook_parameters(nb_path: Path) -> dict[str, Any]:
+    """Effective parameters of an executed notebook: its parameters cell, then papermill's overrides."""
+    nb = nbformat.read(nb_path, as_version=4)
+    defaults: dict[str, Any] = {}
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", []):
+            for node in ast.parse(cell.source).body:
+                if isinstance(node, ast.Assign) and len(node.targets) == 1 \
+                        and isinstance(node.targets[0], ast.Name):
+                    defaults[node.targets[0].id] = ast.literal_eval(node.value)
+            break
+    injected = nb.metadata.get("papermill", {}).get("parameters", {}) or {}
+    return {**defaults, **injected}
+
+
+def data_sources_table(datapackage: Path | None = None) -> pd.DataFrame:
+    """One row per raw file: what it is, where it comes from, and its recorded sha256 prefix."""
+    pkg = load_datapackage(datapackage)
+    rows = []
+    for r in sorted(pkg["resources"], key=lambda r: r["path"]):
+        prov = r.get("provenance", {})
+        synthetic = bool(r.get("synthetic", False))
+        if synthetic:
+            source = "Syntetiske demodata (" + str(prov.get("generator", "generator i src/helpers")) + ")"
+        else:
+            key = prov.get("citation_key")
+            source = f"[@{key}]" if key else str(prov.get("document", ""))
+        rows.append({
+            "Fil": f"`{r['path']}`",
+            "Kilde": source,
+            "Tabell/figur": str(prov.get("table", "")),
+            "Linjer": str(prov.get("lines", "")),
+            "Type": "syntetisk (demo)" if synthetic else "transkribert",
+            "sha256": f"`{str(r.get('hash', '')).removeprefix('sha256:')[:HASH_PREFIX]}…`",
+        })
+    return pd.DataFrame(rows)
+
+
+def data_sources_markdown(datapackage: Path | None = None) -> str:
+    table = data_sources_table(datapackage)
+    return (
+        "# Datakilder {#sec-vedlegg-datakilder .appendix}\n\n"
+        "Tabellen er laget fra `data/raw/datapackage.json`. Linjene viser til tekstutdragene av "
+        "kildedokumentene som prosjektet bygger på; hver rad i en transkribert fil oppgir i tillegg "
+        "linjen der tallene står. Fullstendige sha256-summer står i kolofonen "
+        "(@sec-vedlegg-kolofon).\n\n"
+        + md_table(table, align=["left"] * len(table.columns)) + "\n"
+    )
+
+
+def colophon_markdown(renderer: str, root: Path | None = None,
+                      notebooks: list[Path] | None = None,
+                      datapackage: Path | None = None) -> str:
+    root = root or paths.ROOT
+    dp = datapackage or paths.DATAPACKAGE
+    git = git_state(root)
+    dirty = {True: "ja – arbeidskopien har endringer som ikke er committet",
+             False: "nei", None: "ukjent"}[git["dirty"]]
+    lines = [
+        "# Kolofon {#sec-vedlegg-kolofon .appendix}",
+        "",
+        "Denne siden er skrevet av `helpers.colophon` i samme kjøring som rapporten ble laget.",
+        "",
+        f"- Git-commit: `{git['commit']}`",
+        f"- Uncommittede endringer: {dirty}",
+        f"- Renderer: {renderer}",
+        f"- Python: {platform.python_version()} ({platform.python_implementation()})",
+        "",
+        "Pakkeversjoner (alle låst i `requirements-lock.txt`):",
+        "",
+        md_table(pd.DataFrame(sorted(package_versions().items(), key=lambda kv: kv[0].lower()),
+                              columns=["Pakke", "Versjon"]), align=["left", "left"]),
+        "",
+        "Parametere for hver notatbok, slik papermill kjørte den (standardverdier i notatbokens "
+        "parametercelle, overstyrt av `params/`-filen):",
+        "",
+    ]
+    for nb in notebooks if notebooks is not None else sorted(paths.REPORT_NOTEBOOKS.glob("*.ipynb")):
+        params = notebook_parameters(nb)
+        lines.append(f"- `{nb.name}`: " + (", ".join(f"`{k}` = `{v!r}`" for k, v in
+                                                      sorted(params.items())) or "ingen"))
+    pkg = load_datapackage(dp)
+    hashes = pd.DataFrame(
+        [{"Fil": f"`{r['path']}`", "sha256": f"`{sha256_file(dp.parent / r['path'])}`"}
+         for r in sorted(pkg["resources"], key=lambda r: r["path"])])
+    lines += ["", "sha256 for hver råfil, lest fra disk ved rendering:", "",
+              md_table(hashes, align=["left", "left"]), ""]
+    return "\n".join(lines)
+
+
+def write_generated(renderer: str, out_dir: Path | None = None) -> list[Path]:
+    """Write both generated appendices; return their paths."""
+    out_dir = out_dir or paths.GENERATED
+    files = {out_dir / "_datakilder.qmd": data_sources_markdown(),
+             out_dir / "_kolofon.qmd": colophon_markdown(renderer)}
+    for path, text in files.items():
+        write_text_atomic(path, text)
+    return list(files)
