@@ -31,6 +31,7 @@ STRIP = [
     re.compile(r"\{[#.][^}]*\}"),                       # attributes {#sec-x .class}
     re.compile(r"\[-?@[^\]]*\]|@[\w:-]+"),              # citations and cross-references
     re.compile(r"https?://\S+"),                        # URLs
+    re.compile(r"^\s*\d+[.)]\s", re.M),                  # numbered-list markers
 ]
 
 
@@ -50,6 +51,7 @@ def hand_typed_numbers(text: str) -> list[str]:
     ("se `data/raw/x_2016.csv` og [@bulukin2025, s. 12]", []),
     ("<!-- 42 --> @fig-a viser 3 ting", ["3"]),
     ("juni 2016 og 2007–2015", []),
+    ("1. Hvordan?\n2. Hvor mye koster 3 besøk?", ["3"]),
 ])
 def test_the_checker_finds_typed_numbers(text, found):
     assert hand_typed_numbers(text) == found
