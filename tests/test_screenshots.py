@@ -66,4 +66,4 @@ def test_pdf_pages_are_not_blank(tmp_path):
     pages = sorted(tmp_path.glob("p-*.png"))
     assert pages, "pdftoppm wrote no pages"
     inks = [ink_fraction(p) for p in pages]
-    assert all(0.003 < i < 0.6 for i in inks), dict(zip([p.name for p in pages], inks))
+    assert all(0.003 < i < 0.6 for i in inks), {p.name: i for p, i in zip(pages, inks, strict=True)}
