@@ -50,7 +50,10 @@ def test_second_make_report_does_nothing():
     ("src/helpers/survey.py", ["01_cleaning", "02_visit_counts", "03_survey_tabulation",
                                "04_cost_comparison", "render"]),
     ("src/helpers/render.py", ["render"]),
+    ("src/helpers/colophon.py", ["render"]),
     ("report/index.qmd", ["render"]),
+    ("report/_besok.qmd", ["render"]),
+    ("report/_quarto-single.yml", ["render"]),
 ])
 def test_an_edit_reruns_only_what_depends_on_it(edited, expected):
     require_built(paths.MANUSCRIPT_OUT / "index.html")
