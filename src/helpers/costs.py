@@ -968,3 +968,252 @@ def fmt_pct_plain(x: float) -> str:
     from helpers.formatting import fmt_pct
 
     return fmt_pct(x, 1)
+
+
+# ============================================================================================
+# Report tables (Norwegian labels, formatted cells) and the results the chapter quotes
+# ============================================================================================
+
+VERDICT_ORDER = {v: i for i, v in enumerate(VERDICTS)}
+LEVEL_NB = {"low": "LAV", "mid": "MIDT", "high": "HØY"}
+GROUP_NB = {"guests": "GJESTER", "employees": "ANSATTE", "sum": "SUM (MIDT)"}
+
+
+UNIT_NB = {"FTE": "årsverk", "NOK": "kr", "NOK million": "mill. kr",
+           "NOK million per participant per year": "mill. kr per deltaker per år",
+           "percent of Gatelagene's effect": "% av Gatelagenes effekt", "persons": "personer",
+           "persons per day": "personer per dag", "unique users per month": "unike brukere per måned",
+           "visits per month": "besøk per måned", "visits per year": "besøk per år"}
+STATUS_NB = {"actual": "regnskap/faktisk", "budget": "budsjett", "forecast": "prognose",
+             "assumption": "antakelse"}
+DISTRIBUTION_NB = {"fixed": "fast", "triangular": "trekant", "uniform": "uniform"}
+SMAHUS_COMPONENT_NB = {"site_cost": "tomtekostnad", "build_cost": "byggekostnad",
+                       "project_management": "prosjektledelse mm.",
+                       "project_management_share_pct": "prosjektledelse, andel av byggekostnad",
+                       "total": "total kostnad", "total_net_low": "total netto, nedre",
+                       "total_net_high": "total netto, øvre", "total_estimate": "total, estimat"}
+
+
+def show_smahus(sm: pd.DataFrame) -> pd.DataFrame:
+    """The seed 002 context table with Norwegian labels, cells as printed."""
+    return pd.DataFrame({"Kommune": sm["municipality"], "Bygg": sm["construction"],
+                         "Post": sm["cost_component"].map(SMAHUS_COMPONENT_NB),
+                         "Trykt": sm["value_as_printed"],
+                         "Prisnivå (byggeperiode)": sm["price_period"],
+                         "Linje": sm["source_line"].astype(str)})
+
+
+def show_parameters(params: pd.DataFrame) -> pd.DataFrame:
+    """The parameter table as shown in the report."""
+    from helpers import formatting as fmt
+
+    rng = param_ranges(params).set_index("param")
+    rows = []
+    for r in params.itertuples(index=False):
+        lo_hi = (f"{fmt.fmt_smart(rng.loc[r.param, 'low'])}–{fmt.fmt_smart(rng.loc[r.param, 'high'])}"
+                 if r.param in rng.index else fmt.MISSING)
+        rows.append({"Parameter": r.label_nb, "Verdi": fmt.fmt_smart(r.value),
+                     "Enhet": UNIT_NB.get(r.unit_of_measure, r.unit_of_measure),
+                     "Prisår": fmt.fmt_int(r.price_year) + (" (antatt)" if "assumed" in r.price_basis
+                                                            else "")
+                     if pd.notna(r.price_year) else "ikke oppgitt" if "NOK" in r.unit_of_measure
+                     else fmt.MISSING,
+                     "Status": STATUS_NB[r.status], "Spenn": lo_hi,
+                     "Fordeling": DISTRIBUTION_NB[r.distribution],
+                     "Kilde": f"{r.table}, linje {r.source_line}"})
+    return pd.DataFrame(rows)
+
+
+def show_reproduction(t: pd.DataFrame, label_cols: list[str]) -> pd.DataFrame:
+    """A reproduced table: label columns, printed, recomputed (with the print's decimals), marker."""
+    from helpers import formatting as fmt
+
+    dec = t["decimals"] if "decimals" in t else pd.Series(0, index=t.index)
+    out = t[label_cols].copy()
+    out["Trykt"] = t["printed_as"]
+    out["Beregnet"] = [fmt.fmt_num(v, int(d)) for v, d in zip(t["recomputed"], dec, strict=True)]
+    out["Samsvar"] = t["match"].map(fmt.match_marker)
+    out["Linje"] = t["source_line"].astype(str)
+    return out
+
+
+def show_table6(t6: pd.DataFrame) -> pd.DataFrame:
+    """Tabell 6 as printed (rows = reduction levels), each cell 'recomputed marker'."""
+    from helpers import formatting as fmt
+
+    cell = [f"{fmt.fmt_num(r.recomputed, r.decimals)} {fmt.match_marker(r.match)}"
+            for r in t6.itertuples(index=False)]
+    col = [f"{GROUP_NB[g]}: {LEVEL_NB[lv]}" if g != "sum" else GROUP_NB[g]
+           for g, lv in zip(t6["group"], t6["level"], strict=True)]
+    wide = pd.DataFrame({"Reduksjon": [fmt.fmt_pct(x, 0) for x in t6["reduction_pct"]],
+                         "col": col, "cell": cell, "order": t6["reduction_pct"]})
+    piv = wide.pivot_table(index=["order", "Reduksjon"], columns="col", values="cell",
+                           aggfunc="first")
+    cols = list(dict.fromkeys(col))
+    return piv[cols].reset_index().drop(columns="order")
+
+
+def show_audit(aud: pd.DataFrame) -> pd.DataFrame:
+    """The audit / discrepancy table with Norwegian headers."""
+    from helpers import formatting as fmt
+
+    printed = [a if isinstance(a, str) and a else fmt.fmt_smart(p)
+               for a, p in zip(aud["printed_as"].fillna(""), aud["printed"], strict=True)]
+    return pd.DataFrame({
+        "Påstand (trykt)": aud["claim"], "Del": aud["section"], "Tabell/tekst": aud["table"],
+        "Linje": aud["line"].astype(str), "Trykt": printed,
+        "Beregnet": aud["recomputed"].map(fmt.fmt_smart),
+        "Differanse": aud["difference"].map(fmt.fmt_smart),
+        "Vurdering": aud["verdict"], "Utregning": aud["how"]})
+
+
+def verdict_counts(aud: pd.DataFrame) -> pd.DataFrame:
+    """Number of checked figures per verdict, in the fixed verdict order."""
+    n = aud["verdict"].value_counts()
+    return pd.DataFrame({"Vurdering": list(VERDICTS),
+                         "Antall": [int(n.get(v, 0)) for v in VERDICTS]})
+
+
+def show_unit_costs(uc: pd.DataFrame) -> pd.DataFrame:
+    """Unit costs with money in Norwegian format."""
+    from helpers import formatting as fmt
+
+    def rng(lo: float, hi: float) -> str:
+        if pd.isna(lo):
+            return fmt.MISSING
+        return fmt.fmt_nok(lo) if round(lo) == round(hi) else f"{fmt.fmt_int(lo)}–{fmt.fmt_nok(hi)}"
+
+    return pd.DataFrame({
+        "Enhet": uc["unit"], "Kostnadsgrunnlag": uc["cost_basis"],
+        "Årlig kostnad": uc["cost_nok"].map(fmt.fmt_nok),
+        "Per besøk": uc["per_visit"].map(fmt.fmt_nok),
+        "Per unik bruker per måned": [rng(a, b) for a, b in
+                                      zip(uc["per_user_month_low"], uc["per_user_month_high"],
+                                          strict=True)],
+        "Per årsverk": uc["per_fte"].map(fmt.fmt_nok),
+        "Per åpningstime": uc["per_opening_hour"].map(fmt.fmt_nok),
+        "Hva kostnaden dekker": uc["scope"]})
+
+
+PARAM_SHORT_NB = {
+    "mo_alt2_annual_cost": "MO-budsjett (alt. 2)",
+    "mo_gyldenpris_annual_visits": "MO-besøk (Gyldenpris)",
+    "huset_total_operating_costs_2025": "Husets driftskostnader 2025",
+    "huset_rent_2025": "Husets husleie",
+    "huset_annual_visits_2025": "Husets besøk 2025",
+}
+
+
+def show_break_even(be: pd.DataFrame) -> pd.DataFrame:
+    """Break-even values: the input value at which the ratio reaches 1 and 2."""
+    from helpers import formatting as fmt
+
+    def money(name: str, x: float) -> str:
+        return fmt.fmt_mill_nok(x) if name == "mo_alt2_annual_cost" else (
+            fmt.fmt_mill_nok(x / MILLION) if name.endswith("costs_2025") else fmt.fmt_int(x))
+
+    return pd.DataFrame({
+        "Inndata": be["param"].map(PARAM_SHORT_NB),
+        "Forhold": be["target"].map(fmt.fmt_int),
+        "Kildens verdi": [money(n, v) for n, v in zip(be["param"], be["value"], strict=True)],
+        "Verdi som gir forholdet": [money(n, v) for n, v in zip(be["param"], be["break_even"],
+                                                                 strict=True)],
+        "Endring": be["change_pct"].map(lambda x: fmt.fmt_pct(x, 0, sign=True))})
+
+
+def show_scenarios(sc: pd.DataFrame, levels: tuple[int, ...]) -> pd.DataFrame:
+    """Tabell 6 scenarios at the given reduction levels, with the break-even level."""
+    from helpers import formatting as fmt
+
+    base = sc.drop_duplicates("scenario")[["scenario", "guests", "employees",
+                                           "gain_per_participant", "cost_mnok", "break_even_pct"]]
+    out = pd.DataFrame({
+        "Scenario": base["scenario"], "Gjester": base["guests"].map(fmt.fmt_int),
+        "Ansatte": base["employees"].map(fmt.fmt_int),
+        "Gevinst per deltaker": base["gain_per_participant"].map(
+            lambda x: fmt.fmt_mill_nok(x, 3)),
+        "Kostnad": base["cost_mnok"].map(fmt.fmt_mill_nok)}).reset_index(drop=True)
+    for lvl in levels:
+        s = sc[sc["reduction_pct"] == lvl].reset_index(drop=True)
+        out[f"Netto ved {lvl} %"] = s["net_mnok"].map(fmt.fmt_mill_nok)
+    out["Nullpunkt (reduksjon)"] = base["break_even_pct"].map(lambda x: fmt.fmt_pct(x, 1)).to_numpy()
+    return out
+
+
+def results(params: pd.DataFrame, t3: pd.DataFrame, t4: pd.DataFrame, t5: pd.DataFrame,
+            t6: pd.DataFrame, aud: pd.DataFrame, disc: pd.DataFrame, uc: pd.DataFrame,
+            tor: pd.DataFrame, be: pd.DataFrame, mc: Mapping[str, float],
+            sc: pd.DataFrame) -> dict[str, str]:
+    """The numbers the chapter quotes (``costs.*``), formatted for Norwegian text."""
+    from helpers import formatting as fmt
+
+    p = param_values(params)
+    cpv = t5.set_index(["unit", "measure"])
+    derived3 = t3[t3["derived"]]
+    repro = [derived3["match"], t4["match"], t5["match"], t6["match"]]
+    n_repro = sum(len(m) for m in repro)
+    n_ok = sum(int(m.sum()) for m in repro)
+    dn = disc["verdict"].value_counts()
+    huset_ex = uc.iloc[0]
+    mo = uc[uc["unit"] == "MO-senter alt. 2"].iloc[0]
+    bek = be.set_index(["param", "target"])
+    a = sc[sc["scenario"].str.startswith("A ")].set_index("reduction_pct")
+    d = sc[sc["scenario"].str.startswith("D ")].set_index("reduction_pct")
+    e = sc[sc["scenario"].str.startswith("E ")].set_index("reduction_pct")
+    g = gain_levels(params)
+    return {
+        "t5_cells": fmt.fmt_int(len(t5)),
+        "t5_cells_matched": fmt.fmt_int(int(t5["match"].sum())),
+        "mo_cost_per_visit": fmt.fmt_nok(cpv.loc[(MO, "cost_per_visit"), "recomputed"]),
+        "huset_cost_per_visit": fmt.fmt_nok(cpv.loc[(HUSET, "cost_per_visit"), "recomputed"]),
+        "ratio_cost_per_visit": fmt.fmt_num(cost_per_visit_ratio(p), 1),
+        "t3_derived_cells": fmt.fmt_int(len(derived3)),
+        "t3_derived_matched": fmt.fmt_int(int(derived3["match"].sum())),
+        "t4_cells": fmt.fmt_int(len(t4)), "t4_cells_matched": fmt.fmt_int(int(t4["match"].sum())),
+        "t6_cells": fmt.fmt_int(len(t6)), "t6_cells_matched": fmt.fmt_int(int(t6["match"].sum())),
+        "repro_cells": fmt.fmt_int(n_repro), "repro_matched": fmt.fmt_int(n_ok),
+        "audit_claims": fmt.fmt_int(len(aud)),
+        "audit_ok": fmt.fmt_int(int((aud["verdict"] == OK).sum())),
+        "figures_checked": fmt.fmt_int(n_repro + len(aud)),
+        "n_params": fmt.fmt_int(len(params)),
+        "n_discrepancies": fmt.fmt_int(len(disc)),
+        "n_arithmetic": fmt.fmt_int(int(dn.get(ARITHMETIC, 0))),
+        "n_inconsistent": fmt.fmt_int(int(dn.get(INCONSISTENT, 0))),
+        "n_scope": fmt.fmt_int(int(dn.get(SCOPE, 0))),
+        "n_rounding": fmt.fmt_int(int(dn.get(ROUNDING, 0))),
+        "range_pct": fmt.fmt_int(params.set_index("param").loc["mo_alt2_annual_cost", "range_pct"]),
+        "tornado_top": PARAM_SHORT_NB[tor.iloc[0]["param"]],
+        "tornado_min": fmt.fmt_num(tor[["ratio_at_low", "ratio_at_high"]].min().min(), 1),
+        "tornado_max": fmt.fmt_num(tor[["ratio_at_low", "ratio_at_high"]].max().max(), 1),
+        "worst_case_ratio": fmt.fmt_num(worst_case_ratio(params), 1),
+        "be1_mo_cost": fmt.fmt_mill_nok(bek.loc[("mo_alt2_annual_cost", 1.0), "break_even"]),
+        "be2_mo_cost": fmt.fmt_mill_nok(bek.loc[("mo_alt2_annual_cost", 2.0), "break_even"]),
+        "be1_huset_visits": fmt.fmt_int(bek.loc[("huset_annual_visits_2025", 1.0), "break_even"]),
+        "be2_huset_visits": fmt.fmt_int(bek.loc[("huset_annual_visits_2025", 2.0), "break_even"]),
+        "be2_huset_cost": fmt.fmt_mill_nok(
+            bek.loc[("huset_total_operating_costs_2025", 2.0), "break_even"] / MILLION),
+        "mc_draws": fmt.fmt_int(mc["n"]), "mc_seed": str(int(mc["seed"])),
+        "mc_median": fmt.fmt_num(mc["median"], 1), "mc_q025": fmt.fmt_num(mc["q025"], 1),
+        "mc_q975": fmt.fmt_num(mc["q975"], 1),
+        "mc_p_gt_1": fmt.fmt_pct(mc["p_gt_1"] * PERCENT, 1),
+        "mc_p_gt_2": fmt.fmt_pct(mc["p_gt_2"] * PERCENT, 1),
+        "mc_min": fmt.fmt_num(mc["min"], 1),
+        "huset_per_fte": fmt.fmt_nok(huset_ex["per_fte"]),
+        "mo_per_fte": fmt.fmt_nok(mo["per_fte"]),
+        "huset_per_hour": fmt.fmt_nok(huset_ex["per_opening_hour"]),
+        "mo_per_hour": fmt.fmt_nok(mo["per_opening_hour"]),
+        "huset_per_user_low": fmt.fmt_nok(huset_ex["per_user_month_low"]),
+        "huset_per_user_high": fmt.fmt_nok(huset_ex["per_user_month_high"]),
+        "mo_per_user": fmt.fmt_nok(mo["per_user_month_low"]),
+        "gain_mid_printed": fmt.fmt_num(g["mid"], 2),
+        "gain_mid_arithmetic": fmt.fmt_num((g["low"] + g["high"]) / 2, 3),
+        "t6_cost_company": fmt.fmt_mill_nok(a.iloc[0]["cost_mnok"]),
+        "t6_cost_huset": fmt.fmt_mill_nok(d.iloc[0]["cost_mnok"]),
+        "t6_breakeven_source": fmt.fmt_pct(a.iloc[0]["break_even_pct"], 1),
+        "t6_breakeven_huset": fmt.fmt_pct(d.iloc[0]["break_even_pct"], 1),
+        "t6_breakeven_e": fmt.fmt_pct(e.iloc[0]["break_even_pct"], 1),
+        "t6_net_10_source": fmt.fmt_mill_nok(a.loc[10, "net_mnok"]),
+        "t6_net_30_source": fmt.fmt_mill_nok(a.loc[30, "net_mnok"]),
+        "t6_net_ratio_30_source": fmt.fmt_num(a.loc[30, "net_mnok"] / a.loc[30, "cost_mnok"], 2),
+        "t6_gross_ratio_30_source": fmt.fmt_num(a.loc[30, "gain_cost_ratio"], 2),
+    }

@@ -118,3 +118,14 @@ def demo_banner(synthetic: list[str]) -> str:
         f"Resultatene her bygger på syntetiske demodata ({files}), laget av en dokumentert "
         "generator. De er ikke funn om Huset eller Bergen.\n:::\n"
     )
+
+
+def fmt_smart(x: float | int | None) -> str:
+    """A number with as many decimals as its size needs: whole numbers plain, ≥ 100 with one
+    decimal, ≥ 1 with two, smaller with three (``380,8``, ``6,10``, ``0,304``)."""
+    if _isna(x):
+        return MISSING
+    if float(x).is_integer():
+        return fmt_int(x)
+    a = abs(float(x))
+    return fmt_num(x, 1 if a >= 100 else 2 if a >= 1 else 3)
