@@ -579,7 +579,7 @@ def _claims() -> list[dict]:
     add("gap_40", "3.2", "tekst", "2052", "et gap på over 40 mill. kr årlig",
         t(2052, "annual_cost_gap"), lambda g: g("mo_alt2_annual_cost") - huset_comparable_cost_mnok(g),
         "53,61 − 7,148", kind="over")
-    add("t5_scope_mo", "3.2", "Tabell 5", "1973-1978",
+    add("t5_scope_mo", "3.2", "Tabell 5", "1519; 1973-1978",
         "MO-kolonnen: budsjett for foreslått senter (alt. 2) / besøk ved MO-Gyldenpris",
         ("t1", "mo_gyldenpris", "mean_visits_per_month", "value"),
         lambda g: g("mo_gyldenpris_annual_visits") / MONTHS_PER_YEAR,
@@ -682,10 +682,16 @@ def audit(params: pd.DataFrame, text: pd.DataFrame, tables: pd.DataFrame,
     :func:`table3`-:func:`table6` and enter the discrepancy list through :func:`discrepancies`.
     """
     printed = printed_values(text, tables, key_figures, table1)
+    as_printed = {}
+    for r in text.itertuples(index=False):
+        key = ("text", int(str(r.source_line).split("-")[0]), r.measure)
+        as_printed[key] = as_printed[(*key, r.unit)] = r.value_as_printed
     g = Lookup(param_values(params), printed)
     rows = []
     for c in _claims() + _t2_claims(key_figures):
         pv = c["printed"] if isinstance(c["printed"], float) else g(c["printed"])
+        if c["printed_as"] is None and isinstance(c["printed"], tuple):
+            c["printed_as"] = as_printed.get(c["printed"])
         exact = float(c["recompute"](g))
         v = c["fixed"] or verdict(exact, pv, c["unit"], c["kind"], c["if_differs"])
         rows.append({"id": c["id"], "section": c["section"], "table": c["table"],
