@@ -1149,8 +1149,11 @@ def show_scenarios(sc: pd.DataFrame, levels: tuple[int, ...]) -> pd.DataFrame:
 def results(params: pd.DataFrame, t3: pd.DataFrame, t4: pd.DataFrame, t5: pd.DataFrame,
             t6: pd.DataFrame, aud: pd.DataFrame, disc: pd.DataFrame, uc: pd.DataFrame,
             tor: pd.DataFrame, be: pd.DataFrame, mc: Mapping[str, float],
-            sc: pd.DataFrame) -> dict[str, str]:
-    """The numbers the chapter quotes (``costs.*``), formatted for Norwegian text."""
+            sc: pd.DataFrame, levels: tuple[int, int] = (10, 30)) -> dict[str, str]:
+    """The numbers the chapter quotes (``costs.*``), formatted for Norwegian text.
+
+    ``levels``: the low and high harm-reduction levels (percent) the chapter discusses.
+    """
     from helpers import formatting as fmt
 
     p = param_values(params)
@@ -1167,6 +1170,7 @@ def results(params: pd.DataFrame, t3: pd.DataFrame, t4: pd.DataFrame, t5: pd.Dat
     d = sc[sc["scenario"].str.startswith("D ")].set_index("reduction_pct")
     e = sc[sc["scenario"].str.startswith("E ")].set_index("reduction_pct")
     g = gain_levels(params)
+    lo, hi = levels
     return {
         "t5_cells": fmt.fmt_int(len(t5)),
         "t5_cells_matched": fmt.fmt_int(int(t5["match"].sum())),
@@ -1218,8 +1222,9 @@ def results(params: pd.DataFrame, t3: pd.DataFrame, t4: pd.DataFrame, t5: pd.Dat
         "t6_breakeven_source": fmt.fmt_pct(a.iloc[0]["break_even_pct"], 1),
         "t6_breakeven_huset": fmt.fmt_pct(d.iloc[0]["break_even_pct"], 1),
         "t6_breakeven_e": fmt.fmt_pct(e.iloc[0]["break_even_pct"], 1),
-        "t6_net_10_source": fmt.fmt_mill_nok(a.loc[10, "net_mnok"]),
-        "t6_net_30_source": fmt.fmt_mill_nok(a.loc[30, "net_mnok"]),
-        "t6_net_ratio_30_source": fmt.fmt_num(a.loc[30, "net_mnok"] / a.loc[30, "cost_mnok"], 2),
-        "t6_gross_ratio_30_source": fmt.fmt_num(a.loc[30, "gain_cost_ratio"], 2),
+        "t6_level_low": fmt.fmt_pct(lo, 0), "t6_level_high": fmt.fmt_pct(hi, 0),
+        "t6_net_low_source": fmt.fmt_mill_nok(a.loc[lo, "net_mnok"]),
+        "t6_net_high_source": fmt.fmt_mill_nok(a.loc[hi, "net_mnok"]),
+        "t6_net_ratio_high_source": fmt.fmt_num(a.loc[hi, "net_mnok"] / a.loc[hi, "cost_mnok"], 2),
+        "t6_gross_ratio_high_source": fmt.fmt_num(a.loc[hi, "gain_cost_ratio"], 2),
     }
