@@ -281,3 +281,37 @@ def test_table6_scenarios_break_even_hand_computed(real):
     assert b["gain_per_participant"] == pytest.approx((0.29 + 0.54) / 2)
     d = sc[sc["scenario"].str.startswith("D ")].iloc[0]
     assert (d["guests"], d["employees"], d["cost_mnok"]) == pytest.approx((300, 24, 8.258236))
+
+
+def test_results_cover_every_key_the_chapters_quote(real):
+    """Each {{< meta costs.* >}} in the chapter and appendix is written by costs.results()."""
+    import re
+
+    from helpers import paths
+    params, p, tables = real
+    t1 = io.read_resource("huset_mo_comparison_table1")
+    t3, t4 = costs.table3(p, tables), costs.table4(p, tables)
+    t5 = costs.table5(costs.table5_inputs_from_params(p), io.read_resource("huset_table5_printed"))
+    t6 = costs.table6(params, tables)
+    aud = costs.audit(params, io.read_resource("huset_cost_text_figures"), tables,
+                      io.read_resource("huset_key_figures"), t1)
+    disc = costs.discrepancies(t3, t4, t5, t6, aud)
+    _, mc = costs.monte_carlo(params, 1000, 1)
+    res = costs.results(params, t3, t4, t5, t6, aud, disc, costs.unit_costs(p, t1),
+                        costs.tornado(params), costs.break_even(p), mc,
+                        costs.table6_scenarios(params, t1))
+    used = set()
+    for name in ("_kostnader.qmd", "_vedlegg-avvik.qmd"):
+        used |= set(re.findall(r"meta costs\.(\w+)", (paths.REPORT / name).read_text("utf-8")))
+    assert used and used <= set(res)
+    # counts add up: every discrepancy has a verdict, and the checked total is cells + claims
+    n = {k: int(res[k]) for k in ("n_arithmetic", "n_inconsistent", "n_scope", "n_rounding")}
+    assert sum(n.values()) == int(res["n_discrepancies"])
+    assert int(res["figures_checked"]) == int(res["repro_cells"]) + int(res["audit_claims"])
+
+
+def test_show_table6_layout(real):
+    params, _, tables = real
+    shown = costs.show_table6(costs.table6(params, tables))
+    assert shown.columns[0] == "Reduksjon" and len(shown) == 5 and shown.shape[1] == 8
+    assert shown.iloc[0, 1].endswith("✓")

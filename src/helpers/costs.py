@@ -1014,14 +1014,20 @@ def show_parameters(params: pd.DataFrame) -> pd.DataFrame:
     from helpers import formatting as fmt
 
     rng = param_ranges(params).set_index("param")
+    first_line = params["source_line"].str.extract(r"(\d+)")[0].astype(int)
+    params = params.assign(_l=first_line).sort_values(["_l", "param"])
     rows = []
     for r in params.itertuples(index=False):
-        lo_hi = (f"{fmt.fmt_smart(rng.loc[r.param, 'low'])}–{fmt.fmt_smart(rng.loc[r.param, 'high'])}"
-                 if r.param in rng.index else fmt.MISSING)
+        lo, hi = (rng.loc[r.param, "low"], rng.loc[r.param, "high"]) if r.param in rng.index \
+            else (None, None)
+        dec = 0 if abs(r.value) >= 100 else None
+        lo_hi = (f"{fmt.fmt_num(lo, dec) if dec == 0 else fmt.fmt_smart(lo)}–"
+                 f"{fmt.fmt_num(hi, dec) if dec == 0 else fmt.fmt_smart(hi)}"
+                 if lo is not None else fmt.MISSING)
         rows.append({"Parameter": r.label_nb, "Verdi": fmt.fmt_smart(r.value),
                      "Enhet": UNIT_NB.get(r.unit_of_measure, r.unit_of_measure),
-                     "Prisår": fmt.fmt_int(r.price_year) + (" (antatt)" if "assumed" in r.price_basis
-                                                            else "")
+                     "Prisår": str(int(r.price_year)) + (" (antatt)" if "assumed" in r.price_basis
+                                                          else "")
                      if pd.notna(r.price_year) else "ikke oppgitt" if "NOK" in r.unit_of_measure
                      else fmt.MISSING,
                      "Status": STATUS_NB[r.status], "Spenn": lo_hi,

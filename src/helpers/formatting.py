@@ -121,11 +121,11 @@ def demo_banner(synthetic: list[str]) -> str:
 
 
 def fmt_smart(x: float | int | None) -> str:
-    """A number with as many decimals as its size needs: whole numbers plain, ≥ 100 with one
-    decimal, ≥ 1 with two, smaller with three (``380,8``, ``6,10``, ``0,304``)."""
+    """A number with no more decimals than it has, and at most as many as its size needs:
+    ≥ 100 one decimal, ≥ 1 two, smaller three (``380,8``, ``7,5``, ``6,1``, ``0,304``)."""
     if _isna(x):
         return MISSING
-    if float(x).is_integer():
-        return fmt_int(x)
     a = abs(float(x))
-    return fmt_num(x, 1 if a >= 100 else 2 if a >= 1 else 3)
+    cap = 1 if a >= 100 else 2 if a >= 1 else 3
+    dec = next((d for d in range(cap) if round(float(x), d) == round(float(x), cap)), cap)
+    return fmt_num(x, dec)
