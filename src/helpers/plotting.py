@@ -116,7 +116,7 @@ def tornado_chart(df: pd.DataFrame, *, base: float, label: str, low_label: str,
     ax.set_xlabel(xlabel)
     nb_axis(ax, "x", decimals)
     ax.margins(x=0.15)
-    ax.legend(loc="lower right")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
     return fig
 
 
