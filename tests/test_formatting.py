@@ -31,3 +31,14 @@ def test_demo_banner_only_for_synthetic_inputs():
     b = fmt.demo_banner(["huset_register_demo"])
     assert b.startswith("::: {.callout-warning") and "huset_register_demo" in b
     assert "ikke funn om Huset" in b
+
+
+def test_fmt_smart_uses_only_the_decimals_a_number_has():
+    from helpers import formatting as fmt
+    assert fmt.fmt_smart(7.5) == "7,5"
+    assert fmt.fmt_smart(21000) == "21\u00a0000"
+    assert fmt.fmt_smart(380.80769) == "380,8"
+    assert fmt.fmt_smart(6.0987) == "6,1"
+    assert fmt.fmt_smart(0.30364) == "0,304"
+    assert fmt.fmt_smart(-13.807) == "-13,81"
+    assert fmt.fmt_smart(None) == fmt.MISSING

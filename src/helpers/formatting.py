@@ -118,3 +118,14 @@ def demo_banner(synthetic: list[str]) -> str:
         f"Resultatene her bygger på syntetiske demodata ({files}), laget av en dokumentert "
         "generator. De er ikke funn om Huset eller Bergen.\n:::\n"
     )
+
+
+def fmt_smart(x: float | int | None) -> str:
+    """A number with no more decimals than it has, and at most as many as its size needs:
+    ≥ 100 one decimal, ≥ 1 two, smaller three (``380,8``, ``7,5``, ``6,1``, ``0,304``)."""
+    if _isna(x):
+        return MISSING
+    a = abs(float(x))
+    cap = 1 if a >= 100 else 2 if a >= 1 else 3
+    dec = next((d for d in range(cap) if round(float(x), d) == round(float(x), cap)), cap)
+    return fmt_num(x, dec)
