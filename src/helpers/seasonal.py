@@ -1,0 +1,604 @@
+"""Visit counts with the opening calendar: totals, rates per open day, decomposition, count model.
+
+Everything here takes a daily frame built by :func:`daily_frame` from a register
+(:mod:`helpers.register`) and an opening calendar (:mod:`helpers.calendar`). Closed days and open
+days without a register row are *missing exposure*: they carry no visits value and never count as
+zero.
+
+Guards against what statsmodels does silently:
+
+* ``STL`` with a NaN anywhere returns an all-NaN trend -> :func:`robust_stl` raises and names the
+  first missing dates;
+* ``STL`` accepts a period longer than half the series (e.g. 52 on 78 weeks) and returns a
+  "seasonal" component fitted to a single cycle -> :func:`robust_stl` requires two full cycles;
+* ``MSTL`` drops periods >= half the length with only a warning -> :func:`mstl_checked` raises.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from typing import Any
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
+import statsmodels.formula.api as smf
+from statsmodels.stats.diagnostic import acorr_ljungbox
+from statsmodels.tsa.seasonal import MSTL, STL
+
+from helpers import calendar
+from helpers.formatting import fmt_num
+from helpers.plotting import WIDTH_IN, nb_axis
+
+YEAR_DAYS = 365.25
+
+
+# --------------------------------------------------------------------------------------------
+# daily frame, totals, rates
+# --------------------------------------------------------------------------------------------
+
+
+def daily_frame(register: pd.DataFrame, cal: pd.DataFrame) -> pd.DataFrame:
+    """One row per site and calendar day of the register's span, with calendar columns.
+
+    ``observed`` is true on open days with a register row; ``visits`` is NaN on every other day
+    (closed, or open but missing from the register). Register rows on closed days are kept out of
+    the analysis (see :func:`helpers.register.check_against_calendar`).
+    """
+    frames = []
+    c = cal.set_index("date")
+    for site, g in register.groupby("site", sort=True):
+        span = c.loc[g["date"].min():g["date"].max()].reset_index()
+        if span.empty or span["date"].min() > g["date"].min() or \
+                span["date"].max() < g["date"].max():
+            raise ValueError(f"site {site!r}: the opening calendar does not cover the register "
+                             f"({g['date'].min().date()} to {g['date'].max().date()})")
+        v = g.set_index("date")["visits"]
+        span["site"] = site
+        span["visits"] = span["date"].map(v).astype("float64")
+        span["observed"] = span["open"] & span["visits"].notna()
+        span.loc[~span["observed"], "visits"] = np.nan
+        frames.append(span)
+    out = pd.concat(frames, ignore_index=True)
+    iso = out["date"].dt.isocalendar()
+    out["iso_year"] = iso["year"].astype(int)
+    out["iso_week"] = iso["week"].astype(int)
+    out["weekday_nb"] = [calendar.WEEKDAYS_NB[w] for w in out["weekday"]]
+    cols = ["site", "date", "iso_year", "iso_week", "weekday", "weekday_nb", "regime",
+            "days_per_week", "scheduled", "holiday", "closure", "open", "adjacent", "observed",
+            "visits"]
+    return out[cols]
+
+
+def period_totals(daily: pd.DataFrame, freq: str = "week") -> pd.DataFrame:
+    """Totals per ISO week (``freq='week'``) or calendar month (``'month'``), all sites summed.
+
+    Columns: the period keys, ``start``, ``visits``, ``open_days`` (calendar), ``observed_days``,
+    ``gap_days`` (open but unregistered), ``per_open_day`` (visits / observed days; NaN when no
+    day was observed), ``days_in_span`` and flags ``partial`` (the period extends beyond the
+    register's first or last day) and ``week53``.
+    """
+    d = daily.copy()
+    if freq == "week":
+        keys = ["iso_year", "iso_week"]
+        d["start"] = d["date"] - pd.to_timedelta(d["weekday"], unit="D")
+        full_len = pd.Series(7, index=d.index)
+    elif freq == "month":
+        d["year"], d["month"] = d["date"].dt.year, d["date"].dt.month
+        keys = ["year", "month"]
+        d["start"] = d["date"].dt.to_period("M").dt.start_time
+        full_len = d["date"].dt.days_in_month
+    else:
+        raise ValueError(f"freq must be 'week' or 'month', not {freq!r}")
+    d["full_len"] = full_len
+    n_sites = d["site"].nunique()
+    g = d.groupby(keys, sort=True)
+    out = g.agg(start=("start", "min"), visits=("visits", "sum"), open_days=("open", "sum"),
+                observed_days=("observed", "sum"), days_in_span=("date", "size"),
+                full_len=("full_len", "first")).reset_index()
+    out["days_in_span"] = out["days_in_span"] // n_sites
+    out["gap_days"] = out["open_days"] - out["observed_days"]
+    out["visits"] = out["visits"].astype("int64")
+    out["per_open_day"] = np.where(out["observed_days"] > 0,
+                                   out["visits"] / out["observed_days"].where(
+                                       out["observed_days"] > 0, 1), np.nan)
+    out["partial"] = out["days_in_span"] < out["full_len"]
+    out["week53"] = (out["iso_week"] == 53) if freq == "week" else False
+    return out.drop(columns="full_len")
+
+
+def weekday_profile(daily: pd.DataFrame) -> pd.DataFrame:
+    """Weekday index within each opening regime, free of trend and season.
+
+    For every complete week (all scheduled days open and registered) each day's visits are
+    divided by that week's mean per open day; the index is the mean of these ratios over weeks
+    (1 = an average open day of the regime), with its standard error and the number of weeks.
+    """
+    d = daily[daily["scheduled"]].copy()
+    g = d.groupby(["site", "iso_year", "iso_week", "regime"], sort=True)
+    full = g["observed"].transform("all") & (g["regime"].transform("nunique") == 1)
+    d = d[full & d["observed"]]
+    wk_mean = d.groupby(["site", "iso_year", "iso_week"])["visits"].transform("mean")
+    d = d.assign(ratio=d["visits"] / wk_mean)
+    d = d[wk_mean > 0]
+    out = d.groupby(["regime", "weekday", "weekday_nb"], sort=True)["ratio"].agg(
+        index="mean", sd="std", n_weeks="size").reset_index()
+    out["se"] = out["sd"] / np.sqrt(out["n_weeks"])
+    order = {r: i for i, r in enumerate(dict.fromkeys(daily.sort_values("date")["regime"]))}
+    out = out.sort_values(["regime", "weekday"], key=lambda s: s.map(order) if s.name == "regime"
+                          else s).reset_index(drop=True)
+    return out.drop(columns="sd")
+
+
+# --------------------------------------------------------------------------------------------
+# decomposition with guards
+# --------------------------------------------------------------------------------------------
+
+
+def weekly_rate_series(weekly: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Log visits per open day by week start, trimmed to observed ends; interior weeks with no
+    observed day are filled by linear interpolation **explicitly** and returned as a flag series.
+    """
+    s = pd.Series(np.log(weekly["per_open_day"].where(weekly["per_open_day"] > 0)).to_numpy(),
+                  index=pd.DatetimeIndex(weekly["start"]), name="log_rate")
+    s = s.loc[s.first_valid_index():s.last_valid_index()]
+    filled = s.isna()
+    if filled.any():
+        warnings.warn(f"{int(filled.sum())} week(s) without an observed open day were "
+                      "interpolated linearly before the decomposition", stacklevel=2)
+        s = s.interpolate(method="linear")
+    return s, filled
+
+
+def robust_stl(series: pd.Series, period: int, **kwargs: Any):
+    """Robust STL with guards: no missing values, at least two full cycles.
+
+    statsmodels' STL returns an all-NaN trend when any value is NaN, and it accepts e.g. period 52
+    on 78 weeks, fitting a "seasonal" pattern to a single cycle; both raise ValueError here.
+    """
+    s = pd.Series(series)
+    if s.isna().any():
+        where = ", ".join(str(getattr(i, "date", lambda: i)()) for i in s.index[s.isna()][:5])
+        raise ValueError(f"STL input has {int(s.isna().sum())} missing value(s) (first: {where}); "
+                         "STL would return an all-NaN trend. Fill or drop them explicitly first.")
+    if len(s) < 2 * period:
+        raise ValueError(f"a seasonal period of {period} needs at least two full cycles "
+                         f"({2 * period} observations); the series has {len(s)}")
+    return STL(s, period=period, robust=True, **kwargs).fit()
+
+
+def mstl_checked(series: pd.Series, periods: list[int], **kwargs: Any):
+    """MSTL that raises instead of silently dropping periods >= half the series length."""
+    s = pd.Series(series)
+    if s.isna().any():
+        raise ValueError(f"MSTL input has {int(s.isna().sum())} missing value(s)")
+    too_long = [p for p in periods if p >= len(s) / 2]
+    if too_long:
+        raise ValueError(f"MSTL would drop period(s) {too_long}: each period must be shorter "
+                         f"than half the series ({len(s)} observations)")
+    return MSTL(s, periods=periods, **kwargs).fit()
+
+
+def first_harmonic(seasonal: pd.Series) -> tuple[float, float]:
+    """Amplitude and peak day-of-year of the annual first harmonic fitted to a seasonal component.
+
+    The half range (max - min) / 2 of an STL seasonal component is inflated by the noise it keeps
+    (with four cycles, each week-of-year value averages only four noisy weeks); the least-squares
+    first harmonic is the comparable measure of an annual cycle ``A cos(2 pi (doy - peak) / 365.25)``.
+    Weekly values are placed at mid-week (start + 3 days).
+    """
+    doy = (seasonal.index + pd.Timedelta(days=3)).day_of_year.to_numpy()
+    x = 2 * np.pi * doy / YEAR_DAYS
+    design = np.column_stack([np.sin(x), np.cos(x), np.ones(len(x))])
+    b = np.linalg.lstsq(design, seasonal.to_numpy(), rcond=None)[0]
+    return float(math.hypot(b[0], b[1])), float((math.degrees(math.atan2(b[0], b[1])) % 360)
+                                               / 360 * YEAR_DAYS)
+
+
+def decompose_weekly(series: pd.Series, period: int = 52) -> dict[str, Any]:
+    """Annual STL when the weekly series has two full cycles; otherwise a trend only.
+
+    Returns ``mode`` ('stl' or 'trend'), ``reason`` (English; the notebook words it in
+    Norwegian), a frame ``components`` (observed, trend, seasonal, resid), and the annual
+    ``amplitude`` and ``peak_doy`` of the seasonal component (:func:`first_harmonic`; NaN
+    without one).
+    """
+    if len(series) >= 2 * period:
+        res = robust_stl(series, period)
+        comp = pd.DataFrame({"observed": series, "trend": res.trend, "seasonal": res.seasonal,
+                             "resid": res.resid})
+        amp, peak = first_harmonic(comp["seasonal"])
+        return {"mode": "stl", "reason": f"{len(series)} weeks >= two cycles of {period}",
+                "components": comp, "amplitude": amp, "peak_doy": peak}
+    from statsmodels.nonparametric.smoothers_lowess import lowess
+
+    fitted = lowess(series.to_numpy(), np.arange(len(series)), frac=0.5, it=3,
+                    return_sorted=False)
+    comp = pd.DataFrame({"observed": series, "trend": fitted, "seasonal": 0.0,
+                         "resid": series.to_numpy() - fitted}, index=series.index)
+    return {"mode": "trend", "reason": f"{len(series)} weeks < two cycles of {period}",
+            "components": comp, "amplitude": float("nan"), "peak_doy": float("nan")}
+
+
+def remove_steps(series: pd.Series, fit: dict[str, Any]) -> pd.Series:
+    """Subtract the count model's regime steps from a weekly log-rate series.
+
+    STL's trend smoother cannot follow a level shift: a step on 1 January would leak into the
+    annual seasonal component. The steps are estimated by the count model (with trend and
+    season), removed here, and the decomposition then describes the series *within* regimes.
+    """
+    starts = fit["frame"].attrs["starts"]
+    coefs = fit["result"].params
+    out = series.copy()
+    for step, regime in zip(fit["steps"], list(starts.index)[1:], strict=True):
+        out[out.index + pd.Timedelta(days=6) >= starts[regime]] -= coefs[step]
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# count model
+# --------------------------------------------------------------------------------------------
+
+
+def model_frame(daily: pd.DataFrame, t0: pd.Timestamp | None = None,
+                starts: pd.Series | None = None) -> pd.DataFrame:
+    """Observed open days with the regressors of :func:`fit_count_model`.
+
+    ``starts`` (regime -> first date) defines the step dummies; by default it is taken from
+    ``daily`` itself, which is wrong for a forecast period that holds one regime only.
+    """
+    d = daily[daily["observed"]].copy()
+    t0 = t0 if t0 is not None else daily["date"].min()
+    d["t"] = (d["date"] - t0).dt.days / YEAR_DAYS
+    doy = d["date"].dt.day_of_year
+    for k in (1, 2):
+        d[f"sin{k}"] = np.sin(2 * np.pi * k * doy / YEAR_DAYS)
+        d[f"cos{k}"] = np.cos(2 * np.pi * k * doy / YEAR_DAYS)
+    d["adjacent"] = d["adjacent"].astype(int)
+    d["exposure"] = 1.0  # one open day; closed days are not rows (missing exposure)
+    if starts is None:
+        starts = daily.groupby("regime")["date"].min().sort_values()
+    regimes = list(starts.index)
+    for i, r in enumerate(regimes[1:], start=1):
+        d[f"step{i}"] = (d["date"] >= starts[r]).astype(int)
+    d.attrs["steps"] = {f"step{i}": f"{regimes[i - 1]}->{regimes[i]}"
+                        for i in range(1, len(regimes))}
+    d.attrs["t0"] = t0
+    d.attrs["starts"] = starts
+    return d.reset_index(drop=True)
+
+
+def fit_count_model(daily: pd.DataFrame, fourier_order: int = 1, trend_df: int = 1,
+                    min_years_for_season: float = 2.0) -> dict[str, Any]:
+    """Negative-binomial (NB2) regression of daily visits on open days.
+
+    ``log E[visits] = log(exposure) + weekday + holiday-adjacent + steps at each change of opening
+    days + trend (linear, or a natural cubic spline with ``trend_df`` > 1) + annual Fourier terms``
+    where the Fourier terms enter only when the observed span covers ``min_years_for_season``
+    years. Returns the fitted result, a coefficient table (rate ratios with 95 % CI), alpha, the
+    overdispersion and residual-autocorrelation checks, and the annual amplitude (log scale).
+    """
+    d = model_frame(daily)
+    span_years = (d["date"].max() - d["date"].min()).days / YEAR_DAYS
+    season = fourier_order if span_years >= min_years_for_season else 0
+    terms = ["C(weekday_nb, Treatment('man'))", "adjacent"] + list(d.attrs["steps"])
+    terms.append("t" if trend_df <= 1 else f"cr(t, df={trend_df})")
+    for k in range(1, season + 1):
+        terms += [f"sin{k}", f"cos{k}"]
+    if d["site"].nunique() > 1:
+        terms.append("C(site)")
+    formula = "visits ~ " + " + ".join(terms)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = smf.negativebinomial(formula, d, exposure=d["exposure"].to_numpy())
+        res = model.fit(disp=0, maxiter=300, method="bfgs")
+        res = model.fit(start_params=res.params, disp=0, maxiter=100, method="newton")
+        pois = smf.glm(formula, d, family=_poisson(), exposure=d["exposure"].to_numpy()).fit()
+    ci = res.conf_int()
+    table = pd.DataFrame({"term": res.params.index, "coef": res.params.to_numpy(),
+                          "se": res.bse.to_numpy(), "low": ci[0].to_numpy(),
+                          "high": ci[1].to_numpy(), "p": res.pvalues.to_numpy()})
+    table["rr"], table["rr_low"], table["rr_high"] = (np.exp(table["coef"]),
+                                                      np.exp(table["low"]), np.exp(table["high"]))
+    mu = res.predict(d, exposure=d["exposure"].to_numpy())
+    alpha = float(res.params["alpha"])
+    pearson = (d["visits"] - mu) / np.sqrt(mu + alpha * mu**2)
+    n, k = len(d), len(res.params)
+    order = d["date"].argsort(kind="stable")
+    resid_series = pd.Series(pearson.to_numpy()[order])
+    if d["site"].nunique() > 1:
+        resid_series = pd.Series(pearson.groupby(d["date"]).mean().to_numpy())
+    lb = acorr_ljungbox(resid_series, lags=[7, 14])
+    amp = phase = float("nan")
+    if season:
+        b_s, b_c = float(res.params["sin1"]), float(res.params["cos1"])
+        amp = math.hypot(b_s, b_c)
+        phase = (math.degrees(math.atan2(b_s, b_c)) % 360) / 360 * YEAR_DAYS
+    return {
+        "result": res, "formula": formula, "frame": d, "table": table, "fitted": mu,
+        "alpha": alpha, "alpha_ci": (float(ci.loc["alpha", 0]), float(ci.loc["alpha", 1])),
+        "poisson_dispersion": float(pois.pearson_chi2 / pois.df_resid),
+        "nb_dispersion": float((pearson**2).sum() / (n - k)),
+        "ljung_box": lb.reset_index(names="lag"),
+        "acf1": float(resid_series.autocorr(1)),
+        "season_order": season, "span_years": span_years,
+        "amplitude": amp, "peak_doy": phase, "steps": d.attrs["steps"],
+    }
+
+
+def _design_matrix(fit: dict[str, Any], daily: pd.DataFrame) -> np.ndarray:
+    from patsy import dmatrix
+
+    d = daily[daily["open"]].copy()
+    d["observed"] = True
+    d["visits"] = d["visits"].fillna(0)
+    m = model_frame(d, t0=fit["frame"].attrs["t0"], starts=fit["frame"].attrs["starts"])
+    info = fit["result"].model.data.model_spec
+    return np.asarray(dmatrix(info, m, return_type="matrix"))
+
+
+def _poisson():
+    import statsmodels.api as sm
+
+    return sm.families.Poisson()
+
+
+def regime_effects(fit: dict[str, Any]) -> pd.DataFrame:
+    """Rate ratio (visits per open day) at each change of opening regime, with 95 % CI."""
+    t = fit["table"].set_index("term")
+    rows = [{"change": label, "rr": t.loc[s, "rr"], "rr_low": t.loc[s, "rr_low"],
+             "rr_high": t.loc[s, "rr_high"], "p": t.loc[s, "p"]}
+            for s, label in fit["steps"].items()]
+    return pd.DataFrame(rows)
+
+
+def weekday_effects(fit: dict[str, Any]) -> pd.DataFrame:
+    """Weekday rate ratios relative to Monday, with 95 % CI (Monday = 1)."""
+    t = fit["table"]
+    rows = [{"weekday_nb": "man", "rr": 1.0, "rr_low": 1.0, "rr_high": 1.0}]
+    for _, r in t[t["term"].str.startswith("C(weekday_nb")].iterrows():
+        rows.append({"weekday_nb": r["term"].split("[T.")[1].rstrip("]"), "rr": r["rr"],
+                     "rr_low": r["rr_low"], "rr_high": r["rr_high"]})
+    out = pd.DataFrame(rows)
+    out["weekday"] = out["weekday_nb"].map(calendar.WEEKDAYS_NB.index)
+    return out.sort_values("weekday").reset_index(drop=True)
+
+
+def predict_open_days(fit: dict[str, Any], daily: pd.DataFrame) -> pd.Series:
+    """Expected visits on every *open* calendar day of ``daily`` (observed or not)."""
+    d = daily[daily["open"]].copy()
+    d["observed"] = True
+    d["visits"] = d["visits"].fillna(0)
+    m = model_frame(d, t0=fit["frame"].attrs["t0"], starts=fit["frame"].attrs["starts"])
+    return pd.Series(fit["result"].predict(m, exposure=m["exposure"].to_numpy()).to_numpy(),
+                     index=m["date"].to_numpy())
+
+
+# --------------------------------------------------------------------------------------------
+# seed 000's figures, recomputed
+# --------------------------------------------------------------------------------------------
+
+
+def seed_figures(daily: pd.DataFrame, capacity: float, peak_low: float,
+                 year: int = 2025) -> dict[str, Any]:
+    """Seed 000's register figures recomputed from a register (all sites summed).
+
+    First half = ISO weeks 1-26 of ``year`` (as the seed defines it, line 1166).
+    """
+    d = daily.groupby("date", sort=True).agg(visits=("visits", "sum"), open=("open", "any"),
+                                             observed=("observed", "any"),
+                                             iso_year=("iso_year", "first"),
+                                             iso_week=("iso_week", "first")).reset_index()
+    h1 = d[(d["iso_year"] == year) & (d["iso_week"] <= 26)]
+    weeks = h1.groupby("iso_week").agg(visits=("visits", "sum"), open_days=("open", "sum"))
+    pw = int(weeks["visits"].idxmax())
+    obs = h1[h1["observed"]]
+    prev = d[d["date"].dt.year == year - 1]
+    june = d[(d["date"].dt.year == year) & (d["date"].dt.month == 6)]
+    jan_jun = d[(d["date"].dt.year == year) & (d["date"].dt.month <= 6)]
+    first_half_months = jan_jun.groupby(jan_jun["date"].dt.month)["visits"].sum()
+    return {
+        "total_prev_year": int(prev["visits"].sum()),
+        "h1_total": int(h1["visits"].sum()),
+        "h1_weeks": int(h1["iso_week"].nunique()),
+        "h1_weekly_mean": float(h1["visits"].sum() / 26),
+        "h1_weekly_mean_27": float(h1["visits"].sum() / 27),
+        "h1_open_days": int(h1["open"].sum()),
+        "h1_per_open_day": float(obs["visits"].mean()),
+        "h1_per_day_4x26": float(h1["visits"].sum() / (4 * 26)),
+        "june_total": int(june["visits"].sum()),
+        "june_is_max_month_h1": bool(june["visits"].sum() >= first_half_months.max()),
+        "peak_week": pw,
+        "peak_week_visits": int(weeks.loc[pw, "visits"]),
+        "peak_week_open_days": int(weeks.loc[pw, "open_days"]),
+        "peak_day": int(obs["visits"].max()),
+        "days_at_or_above_peak_low": int((obs["visits"] >= peak_low).sum()),
+        "utilisation_mean_pct": float(100 * obs["visits"].mean() / capacity),
+        "utilisation_peak_pct": float(100 * obs["visits"].max() / capacity),
+        "days_over_capacity": int((obs["visits"] > capacity).sum()),
+    }
+
+
+def published_forecast(h1_total: float, uplift_pct: float, weeks_divisor: int = 27,
+                       h2_weeks: int = 26) -> dict[str, float]:
+    """Seed 000's 2025 forecast arithmetic: H2 = H1 / ``weeks_divisor`` x (1 + uplift) x 26.
+
+    The seed prints the H1 weekly mean as 367 (line 1168), which is 9 901 / 27, although H1 is
+    weeks 1-26; its H2 totals 10 964 and 11 441 (lines 1190-1192) follow from 9 901/27 x 1.15 x 26
+    and 9 901/27 x 1.20 x 26, not from the printed 422 and 440 per week x 26.
+    """
+    weekly = h1_total / weeks_divisor
+    h2 = weekly * (1 + uplift_pct / 100) * h2_weeks
+    return {"weekly_h1": weekly, "weekly_h2": weekly * (1 + uplift_pct / 100), "h2": h2,
+            "year": h1_total + h2}
+
+
+def model_forecast(daily: pd.DataFrame, year: int = 2025, n_sim: int = 4000, seed: int = 1,
+                   **fit_kwargs: Any) -> dict[str, Any]:
+    """Forecast of ISO weeks 27-52 of ``year`` from data up to week 26, as it should be done.
+
+    Refits the count model on the days up to the end of week 26, predicts every *open* day of
+    weeks 27-52 from the calendar (holidays closed, the current regime's opening days), and gives
+    a 95 % interval simulated from the coefficients' sampling distribution and the
+    negative-binomial noise (residual autocorrelation, if present, is not included).
+    Returns the point forecast, interval, and the actual total when the register covers it.
+    """
+    cut = (daily["iso_year"] < year) | ((daily["iso_year"] == year) & (daily["iso_week"] <= 26))
+    h2 = (daily["iso_year"] == year) & (daily["iso_week"].between(27, 52))
+    fit = fit_count_model(daily[cut], **fit_kwargs)
+    mu = predict_open_days(fit, daily[h2])
+    design = _design_matrix(fit, daily[h2])
+    rng = np.random.default_rng(seed)
+    res = fit["result"]
+    draws = rng.multivariate_normal(res.params.to_numpy(), res.cov_params().to_numpy(),
+                                    size=n_sim, method="cholesky")
+    beta, alpha = draws[:, :-1], np.clip(draws[:, -1], 1e-6, None)
+    mu_draws = np.exp(design @ beta.T).T  # n_sim x days
+    shape = (1 / alpha)[:, None]
+    lam = rng.gamma(np.broadcast_to(shape, mu_draws.shape), 1.0 / shape) * mu_draws
+    sims = rng.poisson(lam).sum(axis=1)
+    covered = bool(daily.loc[h2, "open"].sum() == daily.loc[h2, "observed"].sum()) and \
+        daily.loc[h2, "date"].nunique() == int(h2.sum() / daily["site"].nunique()) and h2.any()
+    return {"h2": float(mu.sum()), "low": float(np.quantile(sims, 0.025)),
+            "high": float(np.quantile(sims, 0.975)), "open_days": int(len(mu)),
+            "actual": int(daily.loc[h2, "visits"].sum()) if covered else None,
+            "fit": fit}
+
+
+# --------------------------------------------------------------------------------------------
+# figures
+# --------------------------------------------------------------------------------------------
+
+
+def _shade_regimes(ax: plt.Axes, daily: pd.DataFrame, label_y: float | None = None) -> None:
+    spans = daily.groupby("regime", sort=False)["date"].agg(["min", "max"]).sort_values("min")
+    colors = sns.color_palette("pastel", len(spans))
+    for (regime, row), color in zip(spans.iterrows(), colors, strict=True):
+        ax.axvspan(row["min"], row["max"] + pd.Timedelta(days=1), color=color, alpha=0.35, lw=0)
+        if label_y is not None:
+            ax.text(row["min"] + (row["max"] - row["min"]) / 2, label_y, regime, ha="center",
+                    va="top", fontsize=8)
+
+
+def fig_daily(daily: pd.DataFrame) -> plt.Figure:
+    """Daily visits on open days (all sites summed), opening regimes shaded."""
+    d = daily[daily["observed"]].groupby("date")["visits"].sum()
+    fig, ax = plt.subplots()
+    top = float(d.max()) * 1.12
+    _shade_regimes(ax, daily, label_y=top * 0.99)
+    ax.plot(d.index, d.to_numpy(), ".", ms=2.5, color="0.25")
+    ax.set_ylim(0, top)
+    ax.set_ylabel("Besøk per åpningsdag")
+    ax.set_xlabel("Dato")
+    nb_axis(ax, "y")
+    return fig
+
+
+def fig_weekly_rate(weekly: pd.DataFrame, decomposition: dict[str, Any],
+                    daily: pd.DataFrame) -> plt.Figure:
+    """Weekly visits per open day with the decomposition's trend (back-transformed)."""
+    fig, ax = plt.subplots()
+    w = weekly[weekly["observed_days"] > 0]
+    top = float(w["per_open_day"].max()) * 1.15
+    _shade_regimes(ax, daily, label_y=top * 0.99)
+    ax.plot(w["start"], w["per_open_day"], color="0.35", lw=1, label="Ukesnitt per åpningsdag")
+    comp = decomposition["components"]
+    ax.plot(comp.index, np.exp(comp["trend"]), color="C3", lw=2, label="Trend")
+    ax.set_ylim(0, top)
+    ax.set_ylabel("Besøk per åpningsdag")
+    ax.set_xlabel("Uke (startdato)")
+    nb_axis(ax, "y")
+    ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.9))
+    return fig
+
+
+def fig_weekday_profile(profile: pd.DataFrame) -> plt.Figure:
+    """Weekday index by regime with ±2 standard errors."""
+    fig, ax = plt.subplots()
+    p = profile.copy()
+    p["Ukedag"] = p["weekday_nb"].str.capitalize()
+    order = [w.capitalize() for w in calendar.WEEKDAYS_NB if w in set(p["weekday_nb"])]
+    sns.pointplot(data=p, x="Ukedag", y="index", hue="regime", order=order, dodge=0.4,
+                  linestyle="none", errorbar=None, ax=ax, markersize=5)
+    regimes = list(dict.fromkeys(p["regime"]))
+    offsets = np.linspace(-0.2, 0.2, len(regimes)) if len(regimes) > 1 else [0.0]
+    colors = sns.color_palette(n_colors=len(regimes))
+    for r, off, col in zip(regimes, offsets, colors, strict=True):
+        q = p[p["regime"] == r]
+        x = [order.index(u) + off for u in q["Ukedag"]]
+        ax.errorbar(x, q["index"], yerr=2 * q["se"], fmt="none", ecolor=col, lw=1)
+    ax.axhline(1, color="0.5", lw=0.8, ls="--")
+    ax.set_ylabel("Indeks (1 = snittdag i regimet)")
+    ax.set_xlabel("Ukedag")
+    nb_axis(ax, "y", 1)
+    ax.legend(title="Åpningsregime", loc="lower left", ncols=2)
+    return fig
+
+
+def fig_stl(decomposition: dict[str, Any]) -> plt.Figure:
+    """Observed log rate, trend, annual seasonal component and remainder in four panels."""
+    comp = decomposition["components"]
+    labels = {"observed": "Observert (log)", "trend": "Trend", "seasonal": "Årssesong",
+              "resid": "Rest"}
+    fig, axes = plt.subplots(4, 1, sharex=True, figsize=(WIDTH_IN, WIDTH_IN * 0.9))
+    for ax, (col, lab) in zip(axes, labels.items(), strict=True):
+        ax.plot(comp.index, comp[col], color="C0" if col != "resid" else "0.4", lw=1)
+        ax.set_ylabel(lab, fontsize=9)
+        nb_axis(ax, "y", 1)
+    axes[-1].axhline(0, color="0.5", lw=0.8)
+    axes[-1].set_xlabel("Uke (startdato)")
+    return fig
+
+
+def fig_model(daily: pd.DataFrame, fit: dict[str, Any], effects: pd.DataFrame) -> plt.Figure:
+    """Top: weekly visits per open day, observed and fitted; bottom: regime rate ratios with CI."""
+    d = fit["frame"].assign(fitted=np.asarray(fit["fitted"]))
+    d["start"] = d["date"] - pd.to_timedelta(d["weekday"], unit="D")
+    w = d.groupby("start")[["visits", "fitted"]].mean()
+    fig, (ax, ax2) = plt.subplots(2, 1, figsize=(WIDTH_IN, WIDTH_IN * 0.85),
+                                  height_ratios=[2.2, 1])
+    top = float(w.max().max()) * 1.15
+    _shade_regimes(ax, daily, label_y=top * 0.99)
+    ax.plot(w.index, w["visits"], color="0.4", lw=1, label="Observert (ukesnitt per dag)")
+    ax.plot(w.index, w["fitted"], color="C3", lw=1.6, label="Modell (negativ binomial)")
+    ax.set_ylim(0, top)
+    ax.set_ylabel("Besøk per åpningsdag")
+    ax.set_xlabel("")
+    nb_axis(ax, "y")
+    ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.9))
+    y = np.arange(len(effects))[::-1]
+    ax2.errorbar(effects["rr"], y, xerr=[effects["rr"] - effects["rr_low"],
+                                         effects["rr_high"] - effects["rr"]],
+                 fmt="o", color="C0", capsize=3)
+    ax2.axvline(1, color="0.5", lw=0.8, ls="--")
+    ax2.set_yticks(y)
+    ax2.set_yticklabels([c.replace("->", " → ") for c in effects["change"]])
+    ax2.set_xlabel("Ratebrøk for besøk per åpningsdag ved regimeskifte (95 % KI)")
+    nb_axis(ax2, "x", 2)
+    return fig
+
+
+def fig_monthly_published(df: pd.DataFrame, *, x: str, y: str, hue: str, ylabel: str,
+                          legend_title: str) -> plt.Figure:
+    """Lines with markers of a published monthly series (x = month start)."""
+    fig, ax = plt.subplots()
+    sns.lineplot(data=df, x=x, y=y, hue=hue, style=hue, markers=True, dashes=False, ax=ax)
+    ax.set_ylim(bottom=0)
+    ax.set_ylabel(ylabel)
+    ax.set_xlabel("Måned")
+    months = sorted(df[x].unique())
+    ax.set_xticks(months)
+    ax.set_xticklabels([MONTHS_NB[pd.Timestamp(m).month - 1] for m in months])
+    nb_axis(ax, "y")
+    ax.legend(title=legend_title, loc="lower right")
+    return fig
+
+
+MONTHS_NB = ("jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des")
+
+
+def fmt_rr(rr: float, low: float, high: float) -> str:
+    """``1,08 (0,97–1,21)``."""
+    return f"{fmt_num(rr, 2)} ({fmt_num(low, 2)}–{fmt_num(high, 2)})"
