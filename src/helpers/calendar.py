@@ -102,7 +102,7 @@ def opening_calendar(start: str | pd.Timestamp, end: str | pd.Timestamp,
         raise ValueError(f"the calendar starts {start.date()}, before the first opening regime "
                          f"({regimes['start'].min().date()}): extend the regimes file")
     dates = pd.date_range(start - pd.Timedelta(days=1), end + pd.Timedelta(days=1), freq="D")
-    cal = pd.DataFrame({"date": dates, "weekday": dates.dayofweek})
+    cal = pd.DataFrame({"date": dates, "weekday": dates.day_of_week})
     idx = regimes["start"].searchsorted(cal["date"], side="right") - 1
     idx = idx.clip(min=0)
     cal["regime"] = regimes["regime"].to_numpy()[idx]

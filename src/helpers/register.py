@@ -108,7 +108,7 @@ def _parse_count(v: Any) -> tuple[int | None, str | None]:
         return None, "not a whole number"
     if x < 0:
         return None, "negative count"
-    return int(round(x)), None
+    return round(x), None
 
 
 def read_register(path: Path | str, sheet: str | int = 0) -> pd.DataFrame:

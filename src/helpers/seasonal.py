@@ -160,7 +160,7 @@ def robust_stl(series: pd.Series, period: int, **kwargs: Any):
     """
     s = pd.Series(series)
     if s.isna().any():
-        where = ", ".join(str(getattr(i, "date", lambda: i)()) for i in s.index[s.isna()][:5])
+        where = ", ".join(str(i)[:10] for i in s.index[s.isna()][:5])
         raise ValueError(f"STL input has {int(s.isna().sum())} missing value(s) (first: {where}); "
                          "STL would return an all-NaN trend. Fill or drop them explicitly first.")
     if len(s) < 2 * period:
@@ -250,6 +250,7 @@ def model_frame(daily: pd.DataFrame, t0: pd.Timestamp | None = None,
     ``daily`` itself, which is wrong for a forecast period that holds one regime only.
     """
     d = daily[daily["observed"]].copy()
+    d["weekday_nb"] = [calendar.WEEKDAYS_NB[w] for w in d["weekday"]]
     t0 = t0 if t0 is not None else daily["date"].min()
     d["t"] = (d["date"] - t0).dt.days / YEAR_DAYS
     doy = d["date"].dt.day_of_year
@@ -283,11 +284,12 @@ def fit_count_model(daily: pd.DataFrame, fourier_order: int = 1, trend_df: int =
     d = model_frame(daily)
     span_years = (d["date"].max() - d["date"].min()).days / YEAR_DAYS
     season = fourier_order if span_years >= min_years_for_season else 0
-    terms = ["C(weekday_nb, Treatment('man'))", "adjacent"] + list(d.attrs["steps"])
+    terms = ["C(weekday_nb, Treatment('man'))", "adjacent", *list(d.attrs["steps"])]
     terms.append("t" if trend_df <= 1 else f"cr(t, df={trend_df})")
     for k in range(1, season + 1):
         terms += [f"sin{k}", f"cos{k}"]
-    if d["site"].nunique() > 1:
+    multi_site = len(d["site"].unique()) > 1
+    if multi_site:
         terms.append("C(site)")
     formula = "visits ~ " + " + ".join(terms)
     with warnings.catch_warnings():
@@ -308,7 +310,7 @@ def fit_count_model(daily: pd.DataFrame, fourier_order: int = 1, trend_df: int =
     n, k = len(d), len(res.params)
     order = d["date"].argsort(kind="stable")
     resid_series = pd.Series(pearson.to_numpy()[order])
-    if d["site"].nunique() > 1:
+    if multi_site:
         resid_series = pd.Series(pearson.groupby(d["date"]).mean().to_numpy())
     lb = acorr_ljungbox(resid_series, lags=[7, 14])
     amp = phase = float("nan")
@@ -435,8 +437,8 @@ def published_forecast(h1_total: float, uplift_pct: float, weeks_divisor: int = 
             "year": h1_total + h2}
 
 
-def model_forecast(daily: pd.DataFrame, year: int = 2025, n_sim: int = 4000, seed: int = 1,
-                   **fit_kwargs: Any) -> dict[str, Any]:
+def model_forecast(daily: pd.DataFrame, cal: pd.DataFrame | None = None, year: int = 2025,
+                   n_sim: int = 4000, seed: int = 1, **fit_kwargs: Any) -> dict[str, Any]:
     """Forecast of ISO weeks 27-52 of ``year`` from data up to week 26, as it should be done.
 
     Refits the count model on the days up to the end of week 26, predicts every *open* day of
@@ -444,12 +446,21 @@ def model_forecast(daily: pd.DataFrame, year: int = 2025, n_sim: int = 4000, see
     a 95 % interval simulated from the coefficients' sampling distribution and the
     negative-binomial noise (residual autocorrelation, if present, is not included).
     Returns the point forecast, interval, and the actual total when the register covers it.
+    ``cal`` (the opening calendar) supplies the open days of weeks 27-52 when the register
+    ends earlier.
     """
     cut = (daily["iso_year"] < year) | ((daily["iso_year"] == year) & (daily["iso_week"] <= 26))
     h2 = (daily["iso_year"] == year) & (daily["iso_week"].between(27, 52))
     fit = fit_count_model(daily[cut], **fit_kwargs)
-    mu = predict_open_days(fit, daily[h2])
-    design = _design_matrix(fit, daily[h2])
+    future = daily[h2]
+    if cal is not None:
+        iso = cal["date"].dt.isocalendar()
+        c = cal[(iso["year"] == year).to_numpy() & iso["week"].between(27, 52).to_numpy()]
+        c = c.assign(iso_year=year, iso_week=c["date"].dt.isocalendar()["week"].astype(int))
+        future = pd.concat([c.assign(site=s, visits=np.nan, observed=False)
+                            for s in sorted(daily["site"].unique())], ignore_index=True)
+    mu = predict_open_days(fit, future)
+    design = _design_matrix(fit, future)
     rng = np.random.default_rng(seed)
     res = fit["result"]
     draws = rng.multivariate_normal(res.params.to_numpy(), res.cov_params().to_numpy(),
@@ -459,10 +470,11 @@ def model_forecast(daily: pd.DataFrame, year: int = 2025, n_sim: int = 4000, see
     shape = (1 / alpha)[:, None]
     lam = rng.gamma(np.broadcast_to(shape, mu_draws.shape), 1.0 / shape) * mu_draws
     sims = rng.poisson(lam).sum(axis=1)
-    covered = bool(daily.loc[h2, "open"].sum() == daily.loc[h2, "observed"].sum()) and \
-        daily.loc[h2, "date"].nunique() == int(h2.sum() / daily["site"].nunique()) and h2.any()
+    n_open = int(future["open"].sum())
+    covered = bool(h2.any()) and int(daily.loc[h2, "observed"].sum()) == n_open and \
+        daily.loc[h2, "date"].max() >= future["date"].max()
     return {"h2": float(mu.sum()), "low": float(np.quantile(sims, 0.025)),
-            "high": float(np.quantile(sims, 0.975)), "open_days": int(len(mu)),
+            "high": float(np.quantile(sims, 0.975)), "open_days": len(mu),
             "actual": int(daily.loc[h2, "visits"].sum()) if covered else None,
             "fit": fit}
 
