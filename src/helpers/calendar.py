@@ -129,3 +129,13 @@ def opening_days_by_period(cal: pd.DataFrame, freq: str = "YS") -> pd.DataFrame:
                 calendar_days=("date", "size")).reset_index()
     out["closed_scheduled_days"] = out["scheduled_days"] - out["open_days"]
     return out
+
+
+def calendar_for(register: pd.DataFrame, regimes: pd.DataFrame, closures: pd.DataFrame,
+                 until_year: int | None = None) -> pd.DataFrame:
+    """The opening calendar over a register's span, extended to 31 December of ``until_year``
+    (so a forecast can count the open days the register does not reach yet)."""
+    end = register["date"].max()
+    if until_year is not None:
+        end = max(end, pd.Timestamp(f"{until_year}-12-31"))
+    return opening_calendar(register["date"].min(), end, regimes, closures)

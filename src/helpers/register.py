@@ -236,6 +236,10 @@ def calibration_targets() -> dict[str, Any]:
         "peak_day_low": int(pr("users_per_day_peak_low", 1097)),
         "peak_day_high": int(pr("users_per_day_peak_high", 1097)),
         "capacity": int(pr("theoretical_capacity_per_day", 1103)),
+        "peak_week_per_day_printed": pr("visits_per_day_avg_week24", 1101),
+        "utilisation_avg_printed": pr("capacity_utilisation_avg", 1113),
+        "utilisation_peak_printed": pr("capacity_utilisation_peak_day", 1111),
+        "mean_per_day_tabell2": kf("mean_visitors_per_day"),
         "uplift_basis_pct": pr("maturation_effect_basis", 1190),
         "uplift_high_pct": pr("maturation_effect_high_case", 1192),
         "h2_basis_printed": int(pr("visits_total_h2_basis", 1190)),
@@ -244,6 +248,7 @@ def calibration_targets() -> dict[str, Any]:
         "weekly_h2_high_printed": int(pr("visits_per_week_h2_high", 1192)),
         "year_basis_printed": int(pr("visits_total_year_basis", 1197)),
         "year_high_printed": int(pr("visits_total_year_high", 1199)),
+        "h2_high_in_sum_printed": int(pr("visits_total_h2_high", 1199)),
     }
 
 

@@ -155,6 +155,8 @@ def weekly_rate_series(weekly: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
 def robust_stl(series: pd.Series, period: int, **kwargs: Any):
     """Robust STL with guards: no missing values, at least two full cycles.
 
+    The seasonal smoother is locally constant (``seasonal_deg=0``) unless ``kwargs`` say otherwise.
+
     statsmodels' STL returns an all-NaN trend when any value is NaN, and it accepts e.g. period 52
     on 78 weeks, fitting a "seasonal" pattern to a single cycle; both raise ValueError here.
     """
@@ -166,7 +168,10 @@ def robust_stl(series: pd.Series, period: int, **kwargs: Any):
     if len(s) < 2 * period:
         raise ValueError(f"a seasonal period of {period} needs at least two full cycles "
                          f"({2 * period} observations); the series has {len(s)}")
-    return STL(s, period=period, robust=True, **kwargs).fit()
+    # with few cycles the default local-linear seasonal smoother (seasonal_deg=1) fits the first
+    # and last cycle almost exactly (remainder ~0 there); a local mean across cycles does not
+    opts = {"seasonal_deg": 0, **kwargs}
+    return STL(s, period=period, robust=True, **opts).fit()
 
 
 def mstl_checked(series: pd.Series, periods: list[int], **kwargs: Any):
@@ -222,18 +227,19 @@ def decompose_weekly(series: pd.Series, period: int = 52) -> dict[str, Any]:
             "components": comp, "amplitude": float("nan"), "peak_doy": float("nan")}
 
 
-def remove_steps(series: pd.Series, fit: dict[str, Any]) -> pd.Series:
+def remove_steps(series: pd.Series, fit: dict[str, Any], sign: int = -1) -> pd.Series:
     """Subtract the count model's regime steps from a weekly log-rate series.
 
     STL's trend smoother cannot follow a level shift: a step on 1 January would leak into the
     annual seasonal component. The steps are estimated by the count model (with trend and
     season), removed here, and the decomposition then describes the series *within* regimes.
+    ``sign=+1`` adds them back (to draw the trend on the observed scale).
     """
     starts = fit["frame"].attrs["starts"]
     coefs = fit["result"].params
     out = series.copy()
     for step, regime in zip(fit["steps"], list(starts.index)[1:], strict=True):
-        out[out.index + pd.Timedelta(days=6) >= starts[regime]] -= coefs[step]
+        out[out.index + pd.Timedelta(days=6) >= starts[regime]] += sign * coefs[step]
     return out
 
 
@@ -484,6 +490,13 @@ def model_forecast(daily: pd.DataFrame, cal: pd.DataFrame | None = None, year: i
 # --------------------------------------------------------------------------------------------
 
 
+def _year_axis(ax: plt.Axes) -> None:
+    import matplotlib.dates as mdates
+
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+
+
 def _shade_regimes(ax: plt.Axes, daily: pd.DataFrame, label_y: float | None = None) -> None:
     spans = daily.groupby("regime", sort=False)["date"].agg(["min", "max"]).sort_values("min")
     colors = sns.color_palette("pastel", len(spans))
@@ -505,23 +518,28 @@ def fig_daily(daily: pd.DataFrame) -> plt.Figure:
     ax.set_ylabel("Besøk per åpningsdag")
     ax.set_xlabel("Dato")
     nb_axis(ax, "y")
+    _year_axis(ax)
     return fig
 
 
 def fig_weekly_rate(weekly: pd.DataFrame, decomposition: dict[str, Any],
-                    daily: pd.DataFrame) -> plt.Figure:
-    """Weekly visits per open day with the decomposition's trend (back-transformed)."""
+                    daily: pd.DataFrame, fit: dict[str, Any] | None = None) -> plt.Figure:
+    """Weekly visits per open day with the decomposition's trend (back-transformed; with
+    ``fit``, the regime steps removed before the decomposition are added back)."""
     fig, ax = plt.subplots()
     w = weekly[weekly["observed_days"] > 0]
     top = float(w["per_open_day"].max()) * 1.15
     _shade_regimes(ax, daily, label_y=top * 0.99)
     ax.plot(w["start"], w["per_open_day"], color="0.35", lw=1, label="Ukesnitt per åpningsdag")
-    comp = decomposition["components"]
-    ax.plot(comp.index, np.exp(comp["trend"]), color="C3", lw=2, label="Trend")
+    trend = decomposition["components"]["trend"]
+    if fit is not None:
+        trend = remove_steps(trend, fit, sign=+1)
+    ax.plot(trend.index, np.exp(trend), color="C3", lw=2, label="Trend med regimesprang")
     ax.set_ylim(0, top)
     ax.set_ylabel("Besøk per åpningsdag")
     ax.set_xlabel("Uke (startdato)")
     nb_axis(ax, "y")
+    _year_axis(ax)
     ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.9))
     return fig
 
@@ -529,19 +547,18 @@ def fig_weekly_rate(weekly: pd.DataFrame, decomposition: dict[str, Any],
 def fig_weekday_profile(profile: pd.DataFrame) -> plt.Figure:
     """Weekday index by regime with ±2 standard errors."""
     fig, ax = plt.subplots()
-    p = profile.copy()
-    p["Ukedag"] = p["weekday_nb"].str.capitalize()
-    order = [w.capitalize() for w in calendar.WEEKDAYS_NB if w in set(p["weekday_nb"])]
-    sns.pointplot(data=p, x="Ukedag", y="index", hue="regime", order=order, dodge=0.4,
-                  linestyle="none", errorbar=None, ax=ax, markersize=5)
-    regimes = list(dict.fromkeys(p["regime"]))
-    offsets = np.linspace(-0.2, 0.2, len(regimes)) if len(regimes) > 1 else [0.0]
+    order = [w for w in calendar.WEEKDAYS_NB if w in set(profile["weekday_nb"])]
+    regimes = list(dict.fromkeys(profile["regime"]))
+    offsets = np.linspace(-0.24, 0.24, len(regimes)) if len(regimes) > 1 else [0.0]
     colors = sns.color_palette(n_colors=len(regimes))
     for r, off, col in zip(regimes, offsets, colors, strict=True):
-        q = p[p["regime"] == r]
-        x = [order.index(u) + off for u in q["Ukedag"]]
-        ax.errorbar(x, q["index"], yerr=2 * q["se"], fmt="none", ecolor=col, lw=1)
+        q = profile[profile["regime"] == r]
+        x = [order.index(u) + off for u in q["weekday_nb"]]
+        ax.errorbar(x, q["index"], yerr=2 * q["se"], fmt="o", color=col, ms=5, lw=1.2,
+                    label=r)
     ax.axhline(1, color="0.5", lw=0.8, ls="--")
+    ax.set_xticks(range(len(order)))
+    ax.set_xticklabels([w.capitalize() for w in order])
     ax.set_ylabel("Indeks (1 = snittdag i regimet)")
     ax.set_xlabel("Ukedag")
     nb_axis(ax, "y", 1)
@@ -552,7 +569,7 @@ def fig_weekday_profile(profile: pd.DataFrame) -> plt.Figure:
 def fig_stl(decomposition: dict[str, Any]) -> plt.Figure:
     """Observed log rate, trend, annual seasonal component and remainder in four panels."""
     comp = decomposition["components"]
-    labels = {"observed": "Observert (log)", "trend": "Trend", "seasonal": "Årssesong",
+    labels = {"observed": "Observert (log)\nuten sprang", "trend": "Trend", "seasonal": "Årssesong",
               "resid": "Rest"}
     fig, axes = plt.subplots(4, 1, sharex=True, figsize=(WIDTH_IN, WIDTH_IN * 0.9))
     for ax, (col, lab) in zip(axes, labels.items(), strict=True):
@@ -561,6 +578,7 @@ def fig_stl(decomposition: dict[str, Any]) -> plt.Figure:
         nb_axis(ax, "y", 1)
     axes[-1].axhline(0, color="0.5", lw=0.8)
     axes[-1].set_xlabel("Uke (startdato)")
+    _year_axis(axes[-1])
     return fig
 
 
@@ -579,6 +597,7 @@ def fig_model(daily: pd.DataFrame, fit: dict[str, Any], effects: pd.DataFrame) -
     ax.set_ylabel("Besøk per åpningsdag")
     ax.set_xlabel("")
     nb_axis(ax, "y")
+    _year_axis(ax)
     ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.9))
     y = np.arange(len(effects))[::-1]
     ax2.errorbar(effects["rr"], y, xerr=[effects["rr"] - effects["rr_low"],
@@ -614,3 +633,192 @@ MONTHS_NB = ("jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt
 def fmt_rr(rr: float, low: float, high: float) -> str:
     """``1,08 (0,97–1,21)``."""
     return f"{fmt_num(rr, 2)} ({fmt_num(low, 2)}–{fmt_num(high, 2)})"
+
+
+# --------------------------------------------------------------------------------------------
+# report tables (Norwegian labels, formatted cells)
+# --------------------------------------------------------------------------------------------
+
+
+def annual_table(daily: pd.DataFrame, targets: dict[str, Any]) -> pd.DataFrame:
+    """Per year: opening days (Tabell 2 and calendar), registered visits, visits per open day,
+    and Tabell 2's printed mean per day next to total / (52 x days per week)."""
+    d = daily.assign(year=daily["date"].dt.year)
+    g = d.groupby("year").agg(open_days=("open", "sum"), observed=("observed", "sum"),
+                              visits=("visits", "sum"), scheduled=("scheduled", "sum"))
+    rows = []
+    n_sites = daily["site"].nunique()
+    for year, r in g.iterrows():
+        dpw = targets["opening_days"].get(int(year))
+        printed = targets["mean_per_day_tabell2"].get(int(year))
+        pub_total = targets["annual_tabell2"].get(int(year))
+        rows.append({
+            "År": str(year),
+            "Dager per uke (Tabell 2)": fmt_num(dpw),
+            "Planlagte dager": fmt_num(r["scheduled"] / n_sites),
+            "Åpne dager (kalender)": fmt_num(r["open_days"] / n_sites),
+            "Besøk (register)": fmt_num(r["visits"]),
+            "Besøk per åpen dag": fmt_num(r["visits"] / r["observed"], 1) if r["observed"] else "–",
+            "Tabell 2: snitt per dag (trykt)": fmt_num(printed),
+            "Tabell 2: besøk / (52 × dager)": fmt_num(pub_total / (52 * dpw), 1)
+            if pub_total and dpw else "–",
+        })
+    return pd.DataFrame(rows)
+
+
+def seed_figures_table(figs: dict[str, Any], targets: dict[str, Any],
+                       calibrated: bool) -> pd.DataFrame:
+    """Seed 000's register figures: as printed (with line) and recomputed from the register."""
+    cal = "kalibreringsmål for demoregisteret" if calibrated else ""
+    pct = "\u00a0%"
+    rows = [
+        ("Besøk 2024", f"{fmt_num(targets['annual'][2024])} (l. 1269)",
+         fmt_num(figs["total_prev_year"]),
+         f"Tabell 2 (l. 1618) trykker {fmt_num(targets['annual_tabell2'][2024])}; " + cal),
+        ("Besøk uke 1–26 2025", f"{fmt_num(targets['h1_2025'])} (l. 1170)",
+         fmt_num(figs["h1_total"]), cal),
+        ("Snitt per uke, uke 1–26", f"{fmt_num(targets['h1_weekly_mean_printed'])} (l. 1168)",
+         fmt_num(figs["h1_weekly_mean"], 1),
+         f"det trykte tallet er totalen delt på 27 uker ({fmt_num(figs['h1_weekly_mean_27'], 1)})"),
+        ("Snitt per åpen dag, uke 1–26", f"ca. {fmt_num(targets['h1_daily_mean_printed'])} (l. 1174)",
+         fmt_num(figs["h1_per_open_day"], 1),
+         f"{fmt_num(figs['h1_open_days'])} åpne dager i kalenderen; totalen / (26 × 4) = "
+         f"{fmt_num(figs['h1_per_day_4x26'], 1)}"),
+        ("Besøk juni 2025", f"{fmt_num(targets['june_2025'])} (l. 1077)",
+         fmt_num(figs["june_total"]),
+         ("høyeste måned i januar–juni; " if figs["june_is_max_month_h1"] else
+          "ikke høyeste måned i januar–juni; ") + cal),
+        ("Toppuke 2025 (uke 1–26)", f"uke {targets['peak_week'][1]}: "
+         f"{fmt_num(targets['peak_week'][2])} (l. 1099)",
+         f"uke {figs['peak_week']}: {fmt_num(figs['peak_week_visits'])}", cal),
+        ("Snitt per dag i toppuken", f"{fmt_num(targets['peak_week_per_day_printed'])} (l. 1101)",
+         fmt_num(figs["peak_week_visits"] / figs["peak_week_open_days"], 1),
+         f"{fmt_num(figs['peak_week_open_days'])} åpne dager i uken; kilden deler på 5"),
+        ("Høyeste enkeltdag", f"{fmt_num(targets['peak_day_low'])}–"
+         f"{fmt_num(targets['peak_day_high'])} (l. 1097)", fmt_num(figs["peak_day"]),
+         f"{fmt_num(figs['days_at_or_above_peak_low'])} dager med minst "
+         f"{fmt_num(targets['peak_day_low'])} besøk"),
+        ("Kapasitetsutnyttelse, snitt", f"rundt {fmt_num(targets['utilisation_avg_printed'])}{pct}"
+         " (l. 1113)", f"{fmt_num(figs['utilisation_mean_pct'], 1)}{pct}",
+         f"uke 1–26, mot {fmt_num(targets['capacity'])} per dag"),
+        ("Kapasitetsutnyttelse, topp", f"opp mot {fmt_num(targets['utilisation_peak_printed'])}"
+         f"{pct} (l. 1111)", f"{fmt_num(figs['utilisation_peak_pct'], 1)}{pct}",
+         f"{fmt_num(figs['days_over_capacity'])} dager over {fmt_num(targets['capacity'])}"),
+    ]
+    return pd.DataFrame(rows, columns=["Størrelse", "Trykt i kilden", "Fra registeret",
+                                       "Merknad"])
+
+
+def forecast_table(targets: dict[str, Any], h1_register: int, model: dict[str, Any]) -> pd.DataFrame:
+    """The 2025 forecast for weeks 27-52: printed, rebuilt as published, as the text describes it,
+    with the 26-week mean, the published method on the register, the model, and the actual."""
+    rows = []
+    h1 = targets["h1_2025"]
+    for case, key, pct in (("basis", "basis", targets["uplift_basis_pct"]),
+                           ("høyt", "high", targets["uplift_high_pct"])):
+        up = f"+{fmt_num(pct)}\u00a0%"
+        pub = published_forecast(h1, pct)
+        rows.append((f"Trykt, {case} ({up})", fmt_num(targets[f"h2_{key}_printed"]),
+                     fmt_num(targets[f"year_{key}_printed"])))
+        rows.append((f"Som publisert: 9 901 / 27 × {up} × 26, {case}", fmt_num(pub["h2"], 1),
+                     fmt_num(pub["year"], 1)))
+        described = round(pub["weekly_h1"]) * (1 + pct / 100) * 26
+        rows.append((f"Som teksten beskriver: {fmt_num(round(pub['weekly_h1']))} × {up} × 26, "
+                     f"{case}", fmt_num(described, 1), fmt_num(h1 + described, 1)))
+        w26 = published_forecast(h1, pct, weeks_divisor=26)
+        rows.append((f"Med 26 uker i snittet, {case}", fmt_num(w26["h2"], 1),
+                     fmt_num(w26["year"], 1)))
+        reg = published_forecast(h1_register, pct)
+        rows.append((f"Publisert metode på registeret, {case}", fmt_num(reg["h2"], 1),
+                     fmt_num(reg["year"], 1)))
+    rows.append(("Modell: kalender, ukedag, sesong, trend (95\u00a0% PI)",
+                 f"{fmt_num(model['h2'])} ({fmt_num(model['low'])}–{fmt_num(model['high'])})",
+                 fmt_num(h1_register + model["h2"])))
+    if model["actual"] is not None:
+        rows.append(("Faktisk i registeret", fmt_num(model["actual"]),
+                     fmt_num(h1_register + model["actual"])))
+    return pd.DataFrame(rows, columns=["Beregning", "Uke 27–52", "Uke 1–52"])
+
+
+def model_table(fit: dict[str, Any]) -> pd.DataFrame:
+    """Rate ratios with 95 % CI for the report (weekday, holiday-adjacent, steps, trend)."""
+    t = fit["table"].set_index("term")
+    rows = []
+    for _, r in weekday_effects(fit).iterrows():
+        if r["weekday_nb"] == "man":
+            continue
+        rows.append((f"{calendar.WEEKDAY_NAMES_NB[r['weekday']].capitalize()} mot mandag",
+                     fmt_rr(r["rr"], r["rr_low"], r["rr_high"])))
+    rows.append(("Dag ved siden av helligdag/stengt dag",
+                 fmt_rr(*t.loc["adjacent", ["rr", "rr_low", "rr_high"]])))
+    for _, r in regime_effects(fit).iterrows():
+        rows.append((f"Regimeskifte {r['change'].replace('->', ' → ')}",
+                     fmt_rr(r["rr"], r["rr_low"], r["rr_high"])))
+    if "t" in t.index:
+        rows.append(("Trend per år", fmt_rr(*t.loc["t", ["rr", "rr_low", "rr_high"]])))
+    if fit["season_order"]:
+        rows.append(("Årssyklus, amplitude (log-skala)", fmt_num(fit["amplitude"], 3)))
+    rows.append(("Overspredning alpha (NB2)",
+                 f"{fmt_num(fit['alpha'], 3)} ({fmt_num(fit['alpha_ci'][0], 3)}–"
+                 f"{fmt_num(fit['alpha_ci'][1], 3)})"))
+    rows.append(("Pearson χ²/fg, Poisson-modell", fmt_num(fit["poisson_dispersion"], 2)))
+    rows.append(("Pearson χ²/fg, NB-modell", fmt_num(fit["nb_dispersion"], 2)))
+    lb = fit["ljung_box"].set_index("lag")
+    for lag in lb.index:
+        rows.append((f"Ljung–Box, {lag} etterslep: p", fmt_num(lb.loc[lag, "lb_pvalue"], 3)))
+    rows.append(("Autokorrelasjon i residualer, etterslep 1", fmt_num(fit["acf1"], 2)))
+    return pd.DataFrame(rows, columns=["Ledd", "Ratebrøk (95 % KI) / verdi"])
+
+
+def fmt_date(d: pd.Timestamp) -> str:
+    """``2. juni 2025`` (Norwegian bokmål)."""
+    from babel.dates import format_date
+
+    return format_date(pd.Timestamp(d).date(), format="d. MMMM y", locale="nb_NO")
+
+
+def demo_truth_table(truth: dict[str, Any]) -> pd.DataFrame:
+    """The demo generator's true parameters, for the notebook header (log scale where stated)."""
+    w = truth["weekday"]
+    rows = [("Frø (numpy default_rng)", str(truth["seed"])),
+            ("Periode", f"{truth['start']} – {truth['end']}")]
+    for i, name in enumerate(calendar.WEEKDAY_NAMES_NB):
+        if name in ("fredag", "lørdag"):
+            continue
+        rows.append((f"Ukedagseffekt {name} (log, mot tirsdag)", fmt_num(w[i], 2)))
+    rows += [("Årssyklus: amplitude (log)", fmt_num(truth["amplitude"], 2)),
+             ("Årssyklus: toppdag (dag i året)", fmt_num(truth["peak_doy"])),
+             ("Dag ved siden av helligdag/stengt dag (log)", fmt_num(truth["adjacent"], 2)),
+             ("Negativ binomial: størrelse k (alpha = 1/k)", fmt_num(truth["size"], 1)),
+             ("Trend per år (log), løst fra kalibreringen", fmt_num(truth["trend"], 3))]
+    for r, lv in truth["levels"].items():
+        rows.append((f"Nivå {r} (log), løst fra kalibreringen", fmt_num(lv, 3)))
+    for ch, st in truth["steps"].items():
+        rows.append((f"Sprang {ch.replace('->', ' → ')} (log)", fmt_num(st, 3)))
+    return pd.DataFrame(rows, columns=["Parameter", "Sann verdi i generatoren"])
+
+
+def closed_days_text(daily: pd.DataFrame, iso_year: int, iso_week: int) -> str:
+    """Scheduled days of an ISO week closed by a holiday or closure: ``andre pinsedag
+    (9. juni 2025)``; ``ingen`` when there are none."""
+    d = daily[(daily["iso_year"] == iso_year) & (daily["iso_week"] == iso_week)
+              & daily["scheduled"] & ~daily["open"]].drop_duplicates("date")
+    if d.empty:
+        return "ingen"
+    names = [f"{(h or c).lower()} ({fmt_date(t)})"
+             for t, h, c in zip(d["date"], d["holiday"], d["closure"], strict=True)]
+    return " og ".join(names)
+
+
+def regimes_text(regimes: pd.DataFrame) -> str:
+    """``2 dager per uke fra 1. januar 2022, 3 dager per uke fra ...``."""
+    parts = [f"{fmt_num(r['days_per_week'])} dager per uke fra {fmt_date(r['start'])}"
+             for _, r in regimes.iterrows()]
+    return ", ".join(parts[:-1]) + " og " + parts[-1] if len(parts) > 1 else parts[0]
+
+
+def closures_text(closures: pd.DataFrame) -> str:
+    """``24. desember (julaften) og 31. desember (nyttårsaften)``."""
+    parts = [f"{fmt_date(pd.Timestamp(2001, int(r['month']), int(r['day'])))[:-5]} "
+             f"({r['name_nb'].lower()})" for _, r in closures.iterrows()]
+    return ", ".join(parts[:-1]) + " og " + parts[-1] if len(parts) > 1 else "".join(parts)
