@@ -612,7 +612,7 @@ def fig_model(daily: pd.DataFrame, fit: dict[str, Any], effects: pd.DataFrame) -
 
 
 def fig_monthly_published(df: pd.DataFrame, *, x: str, y: str, hue: str, ylabel: str,
-                          legend_title: str) -> plt.Figure:
+                          legend_title: str, legend_loc: str = "lower right") -> plt.Figure:
     """Lines with markers of a published monthly series (x = month start)."""
     fig, ax = plt.subplots()
     sns.lineplot(data=df, x=x, y=y, hue=hue, style=hue, markers=True, dashes=False, ax=ax)
@@ -623,7 +623,7 @@ def fig_monthly_published(df: pd.DataFrame, *, x: str, y: str, hue: str, ylabel:
     ax.set_xticks(months)
     ax.set_xticklabels([MONTHS_NB[pd.Timestamp(m).month - 1] for m in months])
     nb_axis(ax, "y")
-    ax.legend(title=legend_title, loc="lower right")
+    ax.legend(title=legend_title, loc=legend_loc)
     return fig
 
 
