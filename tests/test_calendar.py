@@ -89,3 +89,13 @@ def test_parse_weekdays():
     assert calendar.parse_weekdays("søn man tor") == (0, 3, 6)
     with pytest.raises(ValueError):
         calendar.parse_weekdays("man man")
+
+
+def test_opening_days_by_year(cal):
+    by_year = calendar.opening_days_by_period(cal, "YS").set_index(cal["date"].dt.year.unique())
+    # 2024: Mon, Tue, Thu, Sun scheduled = 210 days (leap year); 10 closed by holidays/closures
+    assert by_year.loc[2024, "scheduled_days"] == 210
+    assert (by_year["open_days"] + by_year["closed_scheduled_days"]
+            == by_year["scheduled_days"]).all()
+    assert by_year.loc[2024, "closed_scheduled_days"] == int(
+        (cal["scheduled"] & ~cal["open"] & (cal["date"].dt.year == 2024)).sum())

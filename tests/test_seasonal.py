@@ -226,3 +226,16 @@ def test_model_forecast_against_actual(daily):
     short = seasonal.model_forecast(cut, cal=register.demo_calendar(), n_sim=200)
     assert short["actual"] is None and short["open_days"] == 128
     assert short["h2"] == pytest.approx(out["h2"])  # same data up to week 26, same calendar
+
+
+def test_several_sites_are_summed_and_modelled(cal):
+    days = cal[cal["open"] & (cal["date"] >= "2024-01-01") & (cal["date"] < "2024-03-01")]["date"]
+    reg = pd.concat([pd.DataFrame({"site": s, "date": days, "visits": v})
+                     for s, v in (("A", 10), ("B", 30))], ignore_index=True)
+    d = seasonal.daily_frame(reg, cal)
+    wk = seasonal.period_totals(d, "week")
+    full = wk[~wk["partial"]]
+    assert (full["per_open_day"] == 20).all()  # (10 + 30) * n / (2 * n) observed site-days
+    assert (full["days_in_span"] == 7).all()
+    f = seasonal.seed_figures(d, 120, 180, year=2024)
+    assert f["peak_day"] == 40  # sites summed per date

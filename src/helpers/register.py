@@ -26,7 +26,7 @@ in notebook 02 must recover.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -277,7 +277,6 @@ class DemoSpec:
     peak_doy: int = 20
     adjacent: float = 0.10
     size: float = 30.0
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _design(cal: pd.DataFrame, spec: DemoSpec) -> pd.DataFrame:
@@ -342,7 +341,7 @@ def true_parameters(spec: DemoSpec | None = None) -> dict[str, Any]:
     spec = spec or DemoSpec()
     cal = demo_calendar(spec)
     out = solve_parameters(cal, calibration_targets(), spec)
-    out.update({k: v for k, v in asdict(spec).items() if k != "extra"})
+    out.update(asdict(spec))
     return out
 
 
