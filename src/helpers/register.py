@@ -216,7 +216,7 @@ def calibration_targets() -> dict[str, Any]:
         rows = key[key["measure"] == measure]
         return {int(y): int(v) for y, v in zip(rows["year"], rows["value"], strict=True)}
 
-    def pr(measure: str, line: int) -> float:
+    def pr(measure: str, line: int | str) -> float:
         rows = prose[(prose["measure"] == measure) & (prose["source_line"].astype(str) == str(line))]
         if len(rows) != 1:
             raise KeyError(f"huset_cost_text_figures: expected one row {measure!r} line {line}")
@@ -240,6 +240,10 @@ def calibration_targets() -> dict[str, Any]:
         "utilisation_avg_printed": pr("capacity_utilisation_avg", 1113),
         "utilisation_peak_printed": pr("capacity_utilisation_peak_day", 1111),
         "mean_per_day_tabell2": kf("mean_visitors_per_day"),
+        "monthly_range": {2024: (pr("visits_per_month_typical_low", 1079),
+                                 pr("visits_per_month_typical_high", "1079-1081")),
+                          2025: (pr("visits_per_month_typical_low", "1081-1083"),
+                                 pr("visits_per_month_typical_high", 1083))},
         "uplift_basis_pct": pr("maturation_effect_basis", 1190),
         "uplift_high_pct": pr("maturation_effect_high_case", 1192),
         "h2_basis_printed": int(pr("visits_total_h2_basis", 1190)),

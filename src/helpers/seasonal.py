@@ -407,6 +407,7 @@ def seed_figures(daily: pd.DataFrame, capacity: float, peak_low: float,
     june = d[(d["date"].dt.year == year) & (d["date"].dt.month == 6)]
     jan_jun = d[(d["date"].dt.year == year) & (d["date"].dt.month <= 6)]
     first_half_months = jan_jun.groupby(jan_jun["date"].dt.month)["visits"].sum()
+    prev_months = prev.groupby(prev["date"].dt.month)["visits"].sum()
     return {
         "total_prev_year": int(prev["visits"].sum()),
         "h1_total": int(h1["visits"].sum()),
@@ -417,6 +418,8 @@ def seed_figures(daily: pd.DataFrame, capacity: float, peak_low: float,
         "h1_per_open_day": float(obs["visits"].mean()),
         "h1_per_day_4x26": float(h1["visits"].sum() / (4 * 26)),
         "june_total": int(june["visits"].sum()),
+        "months_prev_year": prev_months,
+        "months_first_half": first_half_months,
         "june_is_max_month_h1": bool(june["visits"].sum() >= first_half_months.max()),
         "peak_week": pw,
         "peak_week_visits": int(weeks.loc[pw, "visits"]),
@@ -688,6 +691,13 @@ def seed_figures_table(figs: dict[str, Any], targets: dict[str, Any],
          fmt_num(figs["june_total"]),
          ("høyeste måned i januar–juni; " if figs["june_is_max_month_h1"] else
           "ikke høyeste måned i januar–juni; ") + cal),
+        *[(f"Besøk per måned {label}", f"stort sett {fmt_num(lo)}–{fmt_num(hi)} (l. {line})",
+            f"{fmt_num(m.min())}–{fmt_num(m.max())}",
+            f"{fmt_num(int(m.between(lo, hi).sum()))} av {fmt_num(len(m))} måneder i intervallet")
+          for label, (lo, hi), m, line in (
+              ("2024", targets["monthly_range"][2024], figs["months_prev_year"], "1079–1081"),
+              ("januar–juni 2025", targets["monthly_range"][2025], figs["months_first_half"],
+               "1081–1083"))],
         ("Toppuke 2025 (uke 1–26)", f"uke {targets['peak_week'][1]}: "
          f"{fmt_num(targets['peak_week'][2])} (l. 1099)",
          f"uke {figs['peak_week']}: {fmt_num(figs['peak_week_visits'])}", cal),
