@@ -239,3 +239,69 @@ def test_several_sites_are_summed_and_modelled(cal):
     assert (full["days_in_span"] == 7).all()
     f = seasonal.seed_figures(d, 120, 180, year=2024)
     assert f["peak_day"] == 40  # sites summed per date
+
+
+# ----------------------------------------------------------------------------- report helpers
+
+
+def test_text_helpers():
+    assert seasonal.fmt_date(pd.Timestamp("2025-06-02")) == "2. juni 2025"
+    assert seasonal.closures_text(calendar.read_closures()) == \
+        "24. desember (julaften) og 31. desember (nyttårsaften)"
+    assert seasonal.regimes_text(calendar.read_regimes()).endswith(
+        "og 5 dager per uke fra 2. juni 2025")
+    assert seasonal.fmt_rr(1.1112, 1.036, 1.1937) == "1,11 (1,04–1,19)"
+
+
+def test_closed_days_text(daily):
+    assert seasonal.closed_days_text(daily, 2025, 24) == "andre pinsedag (9. juni 2025)"
+    assert seasonal.closed_days_text(daily, 2025, 25) == "ingen"
+
+
+def test_annual_table_against_tabell2(daily):
+    t = register.calibration_targets()
+    tab = seasonal.annual_table(daily, t).set_index("År")
+    # Tabell 2's printed mean per day (line 1623) = total / (52 x days per week), rounded
+    assert tab.loc["2022", "Tabell 2: snitt per dag (trykt)"] == "20"
+    assert tab.loc["2022", "Tabell 2: besøk / (52 × dager)"] == "20,0"
+    assert tab.loc["2024", "Besøk (register)"] == "14\u00a0897"
+
+
+def test_forecast_table_golden(daily):
+    t = register.calibration_targets()
+    fc = {"h2": 1000.0, "low": 900.0, "high": 1100.0, "actual": None}
+    tab = seasonal.forecast_table(t, t["h1_2025"], fc).set_index("Beregning")
+    assert tab.loc["Trykt, basis (+15\u00a0%)", "Uke 27–52"] == "10\u00a0964"
+    assert tab.loc["Som publisert: 9 901 / 27 × +15\u00a0% × 26, basis", "Uke 27–52"] == \
+        "10\u00a0964,4"
+    assert tab.loc["Trykt, høyt (+20\u00a0%)", "Uke 1–52"] == "21\u00a0342"
+    assert "Faktisk i registeret" not in tab.index
+
+
+def test_model_and_truth_tables(fit, truth):
+    m = seasonal.model_table(fit).set_index("Ledd")
+    assert "Regimeskifte 4 dager → 5 dager" in m.index and "Søndag mot mandag" in m.index
+    d = seasonal.demo_truth_table(truth).set_index("Parameter")
+    assert d.loc["Årssyklus: amplitude (log)", "Sann verdi i generatoren"] == "0,15"
+
+
+def test_figures_draw(daily, fit):
+    import matplotlib.pyplot as plt
+
+    wk = seasonal.period_totals(daily, "week")
+    s, _ = seasonal.weekly_rate_series(wk)
+    dec = seasonal.decompose_weekly(seasonal.remove_steps(s, fit))
+    figs = [seasonal.fig_daily(daily), seasonal.fig_weekly_rate(wk, dec, daily, fit),
+            seasonal.fig_weekday_profile(seasonal.weekday_profile(daily)), seasonal.fig_stl(dec),
+            seasonal.fig_model(daily, fit, seasonal.regime_effects(fit))]
+    assert [len(f.axes) for f in figs] == [1, 1, 1, 4, 2]
+    assert figs[0].axes[0].get_ylabel() == "Besøk per åpningsdag"
+    for f in figs:
+        plt.close(f)
+
+
+def test_remove_steps_round_trip(daily, fit):
+    s, _ = seasonal.weekly_rate_series(seasonal.period_totals(daily, "week"))
+    back = seasonal.remove_steps(seasonal.remove_steps(s, fit), fit, sign=+1)
+    assert np.allclose(back, s)
+    assert seasonal.remove_steps(s, fit).iloc[0] == s.iloc[0]  # first regime unchanged
