@@ -113,5 +113,7 @@ def test_sources_overview_lists_every_file_once():
     frames = _frames()
     table = cleaning.sources_overview({n: r.descriptor for n, r in io.resources().items()}, frames)
     assert table["Fil"].is_unique and len(table) == len(frames)
-    assert set(table["Syntetisk"]) == {"nei"}
+    # the flag follows datapackage.json (issue 3 added the first synthetic/demo resources)
+    assert set(table["Syntetisk"]) <= {"ja", "nei"}
+    assert (table["Syntetisk"] == "ja").sum() == len(io.synthetic_inputs())
     assert table["Kilde"].str.startswith("@").all()
