@@ -9,12 +9,15 @@ the student's own survey.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
+from scipy import stats
 
 from helpers.cleaning import round_half_away
-from helpers.formatting import ANTALL_SVAR, PROSENT, TOTAL, fmt_int, fmt_num, match_marker
+from helpers.formatting import ANTALL_SVAR, PROSENT, TOTAL, TOTALT, fmt_int, fmt_num, match_marker
 
 CATEGORY = "Svar"
 
@@ -89,3 +92,517 @@ def format_comparison(cmp: pd.DataFrame, decimals: int = 1) -> pd.DataFrame:
         "Samsvar": [match_marker(a and b) for a, b in
                     zip(cmp["antall_match"], cmp["prosent_match"], strict=True)],
     })
+
+
+# ============================================================================================
+# Tabulation engine on respondent-level data (codes as in helpers.codebook)
+# ============================================================================================
+
+IKKE_SVART = "Ikke svart"
+PCT = "%"
+
+
+def pct(count: float, base: float, decimals: int = 1) -> float:
+    """``100 * count / base`` rounded half away from zero (NaN when the base is 0)."""
+    return round_half_away(100.0 * count / base, decimals) if base else float("nan")
+
+
+def counts(values: pd.Series, codes: Sequence) -> pd.Series:
+    """Counts of each code in ``codes`` (in that order, zeros kept); missing values are left out.
+
+    A value that is not among ``codes`` is an error (validate against the codebook first).
+    """
+    valid = values.dropna()
+    unknown = sorted(set(valid) - set(codes))
+    if unknown:
+        raise ValueError(f"{values.name}: values not in the code list: {unknown}")
+    return valid.value_counts().reindex(list(codes), fill_value=0).astype(int)
+
+
+def frequency(values: pd.Series, labels: dict, decimals: int = 1,
+              show_missing: bool = False) -> pd.DataFrame:
+    """L&M frequency table: «Antall svar» and «Prosent» of valid answers, «Total».
+
+    ``labels`` maps codes to labels in questionnaire order. With ``show_missing`` an «Ikke svart»
+    row and a grand «Total» of all respondents follow (Tabell 5.5/5.6); their percentage is blank.
+    """
+    c = counts(values, list(labels))
+    table = frequency_table_from_counts([str(v) for v in labels.values()], c.tolist(), decimals)
+    if show_missing:
+        n_miss = int(values.isna().sum())
+        extra = pd.DataFrame({CATEGORY: [IKKE_SVART, TOTAL],
+                              ANTALL_SVAR: [n_miss, len(values)], PROSENT: [np.nan, np.nan]})
+        table = pd.concat([table, extra], ignore_index=True)
+    return table
+
+
+def crosstab(rows: pd.Series, cols: pd.Series, row_labels: dict, col_labels: dict,
+             decimals: int = 1) -> pd.DataFrame:
+    """SPSS-style crosstab with row percentages (Tabell 4.8/4.9).
+
+    Returns a long frame with columns ``row``, ``col``, ``statistic`` (``count``/``percent``) and
+    ``value``; respondents missing on either variable are left out; «Totalt» row and column added.
+    """
+    ok = rows.notna() & cols.notna()
+    r, c = rows[ok], cols[ok]
+    for s, lab in ((r, row_labels), (c, col_labels)):
+        bad = sorted(set(s) - set(lab))
+        if bad:
+            raise ValueError(f"{s.name}: values not in the code list: {bad}")
+    tab = pd.crosstab(r, c).reindex(index=list(row_labels), columns=list(col_labels),
+                                    fill_value=0)
+    tab.index = [row_labels[k] for k in tab.index]
+    tab.columns = [col_labels[k] for k in tab.columns]
+    tab.loc[TOTALT] = tab.sum(axis=0)
+    tab[TOTALT] = tab.sum(axis=1)
+    out = []
+    for i, (rlab, row) in enumerate(tab.iterrows(), start=1):
+        for j, (clab, n) in enumerate(row.items(), start=1):
+            out.append({"row_order": i, "row": rlab, "col_order": j, "col": clab,
+                        "statistic": "count", "value": int(n)})
+            out.append({"row_order": i, "row": rlab, "col_order": j, "col": clab,
+                        "statistic": "percent", "value": pct(n, row[TOTALT], decimals)})
+    return pd.DataFrame(out)
+
+
+def compact(items: dict[str, pd.Series], labels: dict, decimals: int = 1,
+            total: str | None = "count", base_codes: Sequence | None = None) -> pd.DataFrame:
+    """«prosent (antall)» table, one row per item (Tabell 5.7, 6.1, 6.3, 6.4, 6.7).
+
+    ``total`` adds a last column: ``"count"`` (the number who answered, «Total»/«Antall svar»),
+    ``"n"`` (the «Total N» column of 6.4) or ``None``. ``base_codes`` restricts the categories shown
+    while the base stays all valid answers (6.1 leaves out «Annet» but keeps it in the base).
+    Returns a long frame like :func:`crosstab`.
+    """
+    shown = list(base_codes) if base_codes is not None else list(labels)
+    out = []
+    for i, (name, s) in enumerate(items.items(), start=1):
+        c = counts(s, list(labels))
+        base = int(c.sum())
+        for j, code in enumerate(shown, start=1):
+            out.append({"row_order": i, "row": name, "col_order": j, "col": labels[code],
+                        "statistic": "percent", "value": pct(c[code], base, decimals)})
+            out.append({"row_order": i, "row": name, "col_order": j, "col": labels[code],
+                        "statistic": "count", "value": int(c[code])})
+        if total:
+            out.append({"row_order": i, "row": name, "col_order": len(shown) + 1,
+                        "col": "Total N" if total == "n" else TOTAL,
+                        "statistic": total, "value": base})
+    return pd.DataFrame(out)
+
+
+def multiple_response(options: dict[str, pd.Series], groups: pd.Series | None = None,
+                      group_labels: dict | None = None, decimals: int = 0) -> pd.DataFrame:
+    """Percent of respondents who ticked each option, by group (Tabell 6.2).
+
+    The base of a group is the respondents who answered the question (any option non-missing),
+    so the percentages of a column can sum to more than 100. Returns a long frame with a ``base``
+    row per group column.
+    """
+    frame = pd.DataFrame(options)
+    answered = frame.notna().any(axis=1)
+    if groups is None:
+        groups = pd.Series("Totalt", index=frame.index)
+        group_labels = {"Totalt": TOTALT}
+    cols = [(k, lab, groups == k) for k, lab in group_labels.items()]
+    if len(cols) > 1:
+        cols.append((None, TOTALT, groups.isin(list(group_labels))))
+    out = []
+    for j, (_, clab, member) in enumerate(cols, start=1):
+        base = int((answered & member).sum())
+        for i, (name, s) in enumerate(options.items(), start=1):
+            n = int(((s == 1) & member & answered).sum())
+            out.append({"row_order": i, "row": name, "col_order": j, "col": clab,
+                        "statistic": "percent", "value": pct(n, base, decimals)})
+            out.append({"row_order": i, "row": name, "col_order": j, "col": clab,
+                        "statistic": "count", "value": n})
+        out.append({"row_order": len(options) + 1, "row": "Antall svar (base)", "col_order": j,
+                    "col": clab, "statistic": "n", "value": base})
+    return pd.DataFrame(out)
+
+
+def collapse(values: pd.Series, groups: dict[str, Sequence]) -> pd.Series:
+    """Recode codes into named groups (e.g. uenig = 1, 2; enig = 4, 5); other codes -> missing."""
+    mapping = {code: name for name, codes in groups.items() for code in codes}
+    return values.map(mapping)
+
+
+def likert_mean(values: pd.Series, substantive: Sequence) -> float:
+    """Mean of the substantive codes only (e.g. «Uaktuelt» left out)."""
+    v = values[values.isin(list(substantive))]
+    return float(v.mean()) if len(v) else float("nan")
+
+
+# ------------------------------------------------------------------------------------ tests
+
+
+def chi_square(rows: pd.Series, cols: pd.Series) -> dict:
+    """Uncorrected Pearson χ² (``correction=False``), Cramér's V, and the expected-count rule.
+
+    When more than 20 % of the expected counts are below 5 or any is below 1, Fisher's exact test
+    is reported as well (``fisher_p``) and ``rule_violated`` is True, for the table footnote.
+    """
+    ok = rows.notna() & cols.notna()
+    tab = pd.crosstab(rows[ok], cols[ok]).to_numpy()
+    chi2, p, dof, expected = stats.chi2_contingency(tab, correction=False)
+    n = tab.sum()
+    k = min(tab.shape) - 1
+    small = float((expected < 5).mean())
+    violated = small > 0.2 or bool((expected < 1).any())
+    res = {"chi2": float(chi2), "df": int(dof), "p": float(p), "n": int(n),
+           "cramers_v": math.sqrt(chi2 / (n * k)) if n and k else float("nan"),
+           "share_expected_below_5": small, "min_expected": float(expected.min()),
+           "rule_violated": violated, "fisher_p": float("nan")}
+    if violated:
+        res["fisher_p"] = float(stats.fisher_exact(tab).pvalue)
+    return res
+
+
+def group_means(values: pd.Series, groups: pd.Series, group_labels: dict) -> pd.DataFrame:
+    """N, mean, SD and standard error of the mean per group (SPSS «Group Statistics»)."""
+    rows = []
+    for i, (g, lab) in enumerate(group_labels.items(), start=1):
+        v = values[(groups == g) & values.notna()].astype(float)
+        n = len(v)
+        sd = float(v.std(ddof=1)) if n > 1 else float("nan")
+        rows.append({"row_order": i, "row": lab, "n": n, "mean": float(v.mean()), "sd": sd,
+                     "std_error": sd / math.sqrt(n) if n > 1 else float("nan")})
+    return pd.DataFrame(rows)
+
+
+def t_tests(values: pd.Series, groups: pd.Series, g0, g1) -> dict:
+    """Independent-samples t-test, pooled (equal variances) and Welch, as in Tabell 6.5/6.6."""
+    a = values[(groups == g0) & values.notna()].astype(float)
+    b = values[(groups == g1) & values.notna()].astype(float)
+    pooled = stats.ttest_ind(a, b, equal_var=True)
+    welch = stats.ttest_ind(a, b, equal_var=False)
+    va, vb = a.var(ddof=1) / len(a), b.var(ddof=1) / len(b)
+    welch_df = (va + vb) ** 2 / (va ** 2 / (len(a) - 1) + vb ** 2 / (len(b) - 1))
+    return {"t_pooled": float(pooled.statistic), "df_pooled": len(a) + len(b) - 2,
+            "p_pooled": float(pooled.pvalue), "t_welch": float(welch.statistic),
+            "df_welch": float(welch_df), "p_welch": float(welch.pvalue),
+            "mean_diff": float(a.mean() - b.mean())}
+
+
+def ols(data: pd.DataFrame, y: str, xs: Sequence[str], labels: dict | None = None) -> dict:
+    """OLS in the SPSS «Coefficients» layout: B, Std. Error, Beta, t, Sig., plus R, R², N.
+
+    Listwise deletion. Beta is the SPSS standardised coefficient, B·sd(x)/sd(y), i.e. the slope
+    when both sides are standardised; the constant has no Beta.
+    """
+    import statsmodels.api as sm
+
+    d = data[[y, *xs]].dropna().astype(float)
+    X = sm.add_constant(d[list(xs)], has_constant="add")
+    fit = sm.OLS(d[y], X).fit()
+    labels = labels or {}
+    rows = []
+    for i, name in enumerate(["const", *xs], start=1):
+        beta = (float("nan") if name == "const"
+                else float(fit.params[name] * d[name].std(ddof=1) / d[y].std(ddof=1)))
+        rows.append({"row_order": i, "row": labels.get(name, "(Constant)" if name == "const"
+                                                      else name),
+                     "B": float(fit.params[name]), "std_error": float(fit.bse[name]),
+                     "beta": beta, "t": float(fit.tvalues[name]), "sig": float(fit.pvalues[name])})
+    return {"coefficients": pd.DataFrame(rows), "r": math.sqrt(max(fit.rsquared, 0.0)),
+            "r2": float(fit.rsquared), "n": int(fit.nobs)}
+
+
+# ------------------------------------------------------------------------------ suppression
+
+
+def suppress(table: pd.DataFrame, threshold: int) -> pd.DataFrame:
+    """Small-cell suppression of a count table (rows x columns, no margins) for private data.
+
+    Primary: every count 1..threshold-1 is hidden. Secondary: in each row and column with exactly
+    one hidden cell, the smallest other non-zero cell is hidden too, repeated until stable, so a
+    hidden cell cannot be recovered from the row and column totals. Returns a boolean mask (True =
+    hide). ``threshold`` <= 1 hides nothing (used when reproducing published tables).
+    """
+    values = table.to_numpy(dtype=float)
+    hide = (values > 0) & (values < threshold) if threshold > 1 else np.zeros_like(values, bool)
+    changed = bool(hide.any())
+    while changed:
+        changed = False
+        for axis in (0, 1):
+            lines = hide.T if axis == 0 else hide
+            vals = values.T if axis == 0 else values
+            for i in range(lines.shape[0]):
+                if lines[i].sum() == 1:
+                    cand = [(vals[i, j], j) for j in range(lines.shape[1])
+                            if not lines[i, j] and vals[i, j] > 0]
+                    if not cand:
+                        cand = [(vals[i, j], j) for j in range(lines.shape[1]) if not lines[i, j]]
+                    if cand:
+                        j = min(cand)[1]
+                        lines[i, j] = True
+                        changed = True
+    return pd.DataFrame(hide, index=table.index, columns=table.columns)
+
+
+# ============================================================================================
+# Lundeberg & Mjåland (2017): derived variables, their table layouts, and the comparison
+# ============================================================================================
+
+BOLIG3 = {1: "Egen eller leid leilighet/hus", 2: "Institusjon og annet",
+          3: "Hospits eller uten bopel"}
+# q42 codes -> BOLIG3 (the report does not state the mapping; this one reproduces 4.8 and 4.9
+# together with the 7-way split in the text, lines 6017-6019)
+BOLIG3_FROM_Q42 = {1: 1, 2: 2, 3: 2, 4: 2, 6: 2, 5: 3, 7: 3}
+ALDER3 = {1: "18–34 år", 2: "35–44 år", 3: "45 år og eldre"}
+KONTROLL = {0: "Ingen kontroll (0)", 1: "Minst en kontroll (1)"}
+POLICE_COUNTS = ("q21_bortvist", "q22_ransaket", "q23_anmeldt")
+LM_TABLES = ("4.8", "4.9", "4.14", "4.15", "4.16", "4.17", "5.3", "5.4", "5.5", "5.6", "5.7",
+             "6.1", "6.2", "6.3", "6.4", "6.5", "6.6", "6.7", "A.4", "A.5")
+PRICE_ITEMS_5_3 = ("q29_pris_stesolid", "q29_pris_xanor", "q29_pris_rivotril",
+                   "q29_pris_clonazepan", "q29_pris_lyrica", "q29_pris_sobril")
+PRICE_ITEMS_5_4 = ("q29_pris_heroin", "q29_pris_amfetamin", "q29_pris_kokain", "q29_pris_hasj")
+Q16_ORDER_6_1 = (3, 1, 6, 9, 2, 4, 8, 5, 7)  # printed order (by frequency); «Annet» (10) not shown
+Q15_ORDER_6_2 = ("q15_slag", "q15_spark", "q15_kvelning", "q15_knivstikking", "q15_voldtekt",
+                 "q15_annet")
+
+
+def bolig3(q42: pd.Series) -> pd.Series:
+    """Housing in the three groups of Tabell 4.8/4.9."""
+    return q42.map(BOLIG3_FROM_Q42)
+
+
+def alder3(age: pd.Series) -> pd.Series:
+    """Age groups 18–34 / 35–44 / 45+ as cut in Tabell 4.9 (younger than 18 -> missing)."""
+    out = pd.Series(np.nan, index=age.index)
+    out[(age >= 18) & (age <= 34)] = 1
+    out[(age >= 35) & (age <= 44)] = 2
+    out[age >= 45] = 3
+    return out
+
+
+def politikontroll(data: pd.DataFrame) -> pd.Series:
+    """0 = never sent away, searched or reported since the park closed, 1 = at least once
+    (text lines 9504-9507); missing when any of the three questions is unanswered."""
+    x = data[list(POLICE_COUNTS)]
+    return (x.sum(axis=1) > 0).astype(float).where(x.notna().all(axis=1))
+
+
+def politikontakt_sum(data: pd.DataFrame) -> pd.Series:
+    """«Politikontaktny»: the sum of the three count codes (text lines 9593-9595)."""
+    x = data[list(POLICE_COUNTS)]
+    return x.sum(axis=1).where(x.notna().all(axis=1))
+
+
+def _long_freq(table: pd.DataFrame, count_col: int = 1, pct_col: int = 2) -> list[dict]:
+    out = []
+    for i, r in enumerate(table.itertuples(index=False), start=1):
+        out.append({"row_order": i, "col_order": count_col, "statistic": "count",
+                    "value": int(r[1])})
+        if not pd.isna(r[2]):
+            out.append({"row_order": i, "col_order": pct_col, "statistic": "percent",
+                        "value": float(r[2])})
+    return out
+
+
+def reproduce(table: str, data: pd.DataFrame, cb) -> pd.DataFrame:
+    """Tabulate ``data`` (validated codes) in the layout of L&M's table ``table``.
+
+    Returns ``row_order``, ``col_order``, ``statistic``, ``value`` matching the transcribed table,
+    so the two can be joined cell by cell. No table logic lives in the notebook.
+    """
+    lik = cb.labels("q11_pris_opp")
+    if table in ("4.8", "4.9"):
+        rows = (data["q34_kjonn"], {2: "Mann", 1: "Kvinne"}) if table == "4.8" else \
+            (alder3(data["q33_alder"]), ALDER3)
+        out = crosstab(rows[0], bolig3(data["q42_bolig"]), rows[1], BOLIG3)
+        return out[["row_order", "col_order", "statistic", "value"]]
+    if table == "4.14":
+        t = frequency(data["q09_hjelp_far"], cb.labels("q09_hjelp_far"))
+        return pd.DataFrame(_long_freq(t))
+    single = {"4.15": "q11_lettere_behandling", "4.16": "q11_livssituasjon_bedre",
+              "4.17": "q11_bedre_helse", "5.5": "q11_pris_opp", "5.6": "q31_tilgang_endring"}
+    if table in single:
+        item = single[table]
+        t = frequency(data[item], cb.labels(item), show_missing=table in ("5.5", "5.6"))
+        return pd.DataFrame(_long_freq(t))
+    if table == "5.7":
+        items = {k: data[f"q32_{k}"] for k in ("heroin", "amfetamin", "hasj", "piller")}
+        out = compact(items, cb.labels("q32_heroin"))
+        return out[["row_order", "col_order", "statistic", "value"]]
+    if table == "6.1":
+        c = counts(data["q16_vold_sted_sist"], list(cb.labels("q16_vold_sted_sist")))
+        rows = []
+        for i, code in enumerate(Q16_ORDER_6_1, start=1):
+            rows.append({"row_order": i, "col_order": 1, "statistic": "percent",
+                         "value": pct(c[code], c.sum())})
+            rows.append({"row_order": i, "col_order": 1, "statistic": "count",
+                         "value": int(c[code])})
+        return pd.DataFrame(rows)
+    if table == "6.2":
+        exposed = data["q12_vold_utsatt_noen_gang"] == 1
+        opts = {k: data[k].where(exposed) for k in Q15_ORDER_6_2}
+        out = multiple_response(opts, data["q34_kjonn"], {1: "Kvinne", 2: "Mann"}, decimals=0)
+        return out[["row_order", "col_order", "statistic", "value"]]
+    if table in ("6.3", "6.7"):
+        names = ("q11_mer_vold", "q11_tryggere") if table == "6.3" else \
+            ("q11_mindre_tillit_politi",)
+        out = compact({k: data[k] for k in names}, lik)
+        if table == "6.3":
+            tot = out[out["col_order"] == 6].assign(statistic="percent", value=100.0)
+            out = pd.concat([out, tot], ignore_index=True)
+        return out[["row_order", "col_order", "statistic", "value"]]
+    if table == "6.4":
+        items = {k: data[k] for k in ("q24_respekt_politi", "q25_tillit_politi",
+                                      "q26_politi_trygghet")}
+        out = compact(items, cb.labels("q24_respekt_politi"), total="n")
+        return out[["row_order", "col_order", "statistic", "value"]]
+    if table in ("6.5", "6.6"):
+        item = "q24_respekt_politi" if table == "6.5" else "q25_tillit_politi"
+        g = group_means(data[item], politikontroll(data), KONTROLL)
+        return g.melt(id_vars=["row_order", "row"], value_vars=["n", "mean", "sd", "std_error"],
+                      var_name="statistic").assign(
+            col_order=lambda d: d["statistic"].map({"n": 1, "mean": 2, "sd": 3,
+                                                     "std_error": 4}))[
+            ["row_order", "col_order", "statistic", "value"]]
+    if table == "5.3":
+        rows = []
+        for j, item in enumerate(PRICE_ITEMS_5_3, start=1):
+            v = data[item].dropna().astype(float)
+            stats_ = [(1, "n", len(v)), (2, "count", int(data[item].isna().sum())),
+                      (3, "mean", v.mean()), (4, "other", v.median()), (5, "sd", v.std(ddof=1)),
+                      (6, "other", v.min()), (7, "other", v.max())]
+            rows += [{"row_order": i, "col_order": j, "statistic": s, "value": float(x)}
+                     for i, s, x in stats_]
+        return pd.DataFrame(rows)
+    if table == "5.4":
+        return pd.DataFrame([{"row_order": 2, "col_order": j, "statistic": "other",
+                              "value": float(data[item].median())}
+                             for j, item in enumerate(PRICE_ITEMS_5_4, start=1)])
+    if table in ("A.4", "A.5"):
+        d = data.assign(politikontaktny=politikontakt_sum(data))
+        if table == "A.4":
+            res = ols(d, "q25_tillit_politi", ["politikontaktny"])
+        else:
+            res = ols(d, "q11_mindre_tillit_politi", ["politikontaktny", "q34_kjonn",
+                                                      "q33_alder"])
+        coef = res["coefficients"]
+        long = coef.melt(id_vars=["row_order"], value_vars=["B", "std_error", "beta", "t", "sig"],
+                         var_name="statistic").dropna(subset=["value"])
+        long["col_order"] = long["statistic"].map({"B": 1, "std_error": 2, "beta": 3, "t": 4,
+                                                   "sig": 5})
+        last = len(coef) + 1
+        extra = pd.DataFrame([{"row_order": last, "col_order": 6, "statistic": "r",
+                               "value": res["r"]},
+                              {"row_order": last, "col_order": 7, "statistic": "r2",
+                               "value": res["r2"]},
+                              {"row_order": last, "col_order": 8, "statistic": "n",
+                               "value": res["n"]}])
+        return pd.concat([long, extra], ignore_index=True)[
+            ["row_order", "col_order", "statistic", "value"]]
+    raise KeyError(f"no layout for table {table!r}")
+
+
+def read_published(path, t414: pd.DataFrame | None = None,
+                   t414_total: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The transcribed L&M tables with the printed number of decimals of every value.
+
+    Reads ``lm2016_published_tables.csv`` as text (the ``value`` column keeps trailing zeros as
+    printed), and adds Tabell 4.14 from its own two resources in the same long layout.
+    """
+    pub = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    pub["decimals"] = pub["value"].map(lambda s: len(s.split(".")[1]) if "." in s else 0)
+    pub["value"] = pub["value"].astype(float)
+    for c in ("row_order", "col_order"):
+        pub[c] = pub[c].astype(int)
+    if t414 is not None:
+        t = t414.sort_values("category_order")
+        rows = []
+        for r in t.itertuples(index=False):
+            base = {"table": "4.14", "row_order": int(r.category_order), "row_label": r.category,
+                    "source_line": str(r.source_line), "note": ""}
+            rows.append(base | {"col_order": 1, "col_label": ANTALL_SVAR, "statistic": "count",
+                                "value": float(r.count), "decimals": 0})
+            rows.append(base | {"col_order": 2, "col_label": PROSENT, "statistic": "percent",
+                                "value": float(r.percent), "decimals": 1})
+        if t414_total is not None:
+            for r in t414_total.itertuples(index=False):
+                base = {"table": "4.14", "row_order": len(t) + 1, "row_label": TOTAL,
+                        "source_line": str(r.source_line), "note": ""}
+                rows.append(base | {"col_order": 1, "col_label": ANTALL_SVAR,
+                                    "statistic": "count", "value": float(r.count), "decimals": 0})
+                rows.append(base | {"col_order": 2, "col_label": PROSENT, "statistic": "percent",
+                                    "value": float(r.percent), "decimals": 1})
+        pub = pd.concat([pub, pd.DataFrame(rows)], ignore_index=True)
+    return pub
+
+
+COUNT_STATS = ("count", "n")
+
+
+def compare(table: str, ours: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
+    """Published cells of ``table`` beside ours, with a match flag per cell.
+
+    Counts must be equal; every other statistic must equal the printed value when ours is rounded
+    (half away from zero) to the printed number of decimals. Published cells the engine does not
+    produce (e.g. the 2013 prices in 5.4, which come from another study) have ``ours`` missing and
+    ``match`` None.
+    """
+    pub = published[published["table"] == table]
+    m = pub.merge(ours.rename(columns={"value": "ours"}),
+                  on=["row_order", "col_order", "statistic"], how="left")
+    ok = []
+    for r in m.itertuples(index=False):
+        if pd.isna(r.ours):
+            ok.append(None)
+        elif r.statistic in COUNT_STATS:
+            ok.append(bool(round(r.ours) == r.value and float(r.ours).is_integer()))
+        else:
+            ok.append(bool(round_half_away(float(r.ours), int(r.decimals)) == r.value))
+    m["match"] = ok
+    return m.rename(columns={"value": "printed"})
+
+
+def layout(cmp: pd.DataFrame, show_printed: bool = True) -> pd.DataFrame:
+    """Report cells in the printed layout: our value with ✓/✗; a ✗ cell also shows the printed one.
+
+    Rows are the printed rows (with a «%»/«Antall»-style sub-row per statistic), columns the
+    printed columns, in their printed order.
+    """
+    stat_no = {"count": "Antall", "percent": "%", "n": "N", "mean": "Gj.snitt", "sd": "Std.avvik",
+               "std_error": "Std.feil", "other": "", "B": "B", "beta": "Beta", "t": "t",
+               "sig": "Sig.", "r": "R", "r2": "R²"}
+    cells = []
+    for r in cmp.itertuples(index=False):
+        dec = int(r.decimals)
+        ours = MISSING_CELL if pd.isna(r.ours) else fmt_num(
+            round_half_away(float(r.ours), dec), dec)
+        text = f"{ours} {match_marker(r.match)}"
+        if r.match is False and show_printed:
+            text += f" (trykt {fmt_num(r.printed, dec)})"
+        cells.append({"row_order": r.row_order, "row": r.row_label,
+                      "stat": stat_no.get(r.statistic, r.statistic), "col_order": r.col_order,
+                      "col": r.col_label, "cell": text})
+    df = pd.DataFrame(cells)
+    stat_order = {s: i for i, s in enumerate(dict.fromkeys(df["stat"]))}
+    df["stat_order"] = df["stat"].map(stat_order)
+    wide = df.pivot_table(index=["row_order", "stat_order", "row", "stat"],
+                          columns=["col_order", "col"], values="cell", aggfunc="first")
+    wide = wide.sort_index(axis=0).sort_index(axis=1)
+    wide.columns = [c for _, c in wide.columns]
+    wide = wide.reset_index().drop(columns=["row_order", "stat_order"])
+    wide = wide.rename(columns={"row": "", "stat": " "})
+    if (wide[" "] == "").all() or wide.groupby("")[" "].nunique().max() <= 1:
+        wide = wide.drop(columns=[" "]) if (wide[" "] == "").all() else wide
+    return wide.fillna("")
+
+
+MISSING_CELL = "–"
+
+
+def summary(cmps: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Per table: printed cells, cells compared, matched, and the ✗ cells."""
+    rows = []
+    for t, c in cmps.items():
+        comp = c[c["match"].notna()]
+        counts_pct = comp[comp["statistic"].isin(("count", "n", "percent"))]
+        rows.append({"table": t, "printed": len(c), "compared": len(comp),
+                     "matched": int(comp["match"].sum()),
+                     "count_pct_compared": len(counts_pct),
+                     "count_pct_matched": int(counts_pct["match"].sum())})
+    return pd.DataFrame(rows)
