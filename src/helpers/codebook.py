@@ -106,9 +106,10 @@ def validate(data: pd.DataFrame, cb: Codebook, file: str | Path = "survey data",
         problems.append({"line": 1, "row": 0, "column": ", ".join(map(str, unknown)),
                          "check": "column is not an item of the codebook"})
         raise DataValidationError(file, problems)
-    out = data.copy()
+    out: dict[str, pd.Series] = {}
     for col in data.columns:
         if col == id_column:
+            out[col] = data[col]
             continue
         it = cb.items.loc[col]
         raw = data[col]
@@ -135,7 +136,7 @@ def validate(data: pd.DataFrame, cb: Codebook, file: str | Path = "survey data",
         out[col] = num
     if problems:
         raise DataValidationError(file, problems)
-    return out
+    return pd.DataFrame(out, index=data.index)
 
 
 def _cell(data: pd.DataFrame, idx, col: str, value, check: str) -> dict:

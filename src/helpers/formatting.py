@@ -118,3 +118,10 @@ def demo_banner(synthetic: list[str]) -> str:
         f"Resultatene her bygger på syntetiske demodata ({files}), laget av en dokumentert "
         "generator. De er ikke funn om Huset eller Bergen.\n:::\n"
     )
+
+
+def fmt_p(p: float | None) -> str:
+    """A p-value as in the report text: ``p < 0,001`` or ``p = 0,023`` (three decimals)."""
+    if _isna(p):
+        return MISSING
+    return f"p < {fmt_num(0.001, 3)}" if p < 0.001 else f"p = {fmt_num(p, 3)}"

@@ -475,7 +475,9 @@ def reproduce(table: str, data: pd.DataFrame, cb) -> pd.DataFrame:
                               "value": float(data[item].median())}
                              for j, item in enumerate(PRICE_ITEMS_5_4, start=1)])
     if table in ("A.4", "A.5"):
-        d = data.assign(politikontaktny=politikontakt_sum(data))
+        d = pd.DataFrame({"politikontaktny": politikontakt_sum(data),
+                          **{c: data[c] for c in ("q25_tillit_politi", "q11_mindre_tillit_politi",
+                                                  "q34_kjonn", "q33_alder")}})
         if table == "A.4":
             res = ols(d, "q25_tillit_politi", ["politikontaktny"])
         else:
@@ -558,27 +560,53 @@ def compare(table: str, ours: pd.DataFrame, published: pd.DataFrame) -> pd.DataF
     return m.rename(columns={"value": "printed"})
 
 
+COMPACT_TABLES = ("5.7", "6.1", "6.2", "6.3", "6.4", "6.7")  # printed as «prosent (antall)»
+STAT_NO = {"count": "Antall", "percent": "%", "n": "N", "mean": "Gj.snitt", "sd": "Std.avvik",
+           "std_error": "Std.feil", "other": "", "B": "B", "beta": "Beta", "t": "t",
+           "sig": "Sig.", "r": "R", "r2": "R²"}
+
+
+def _num(v, dec: int) -> str:
+    return MISSING_CELL if pd.isna(v) else fmt_num(round_half_away(float(v), dec), dec)
+
+
 def layout(cmp: pd.DataFrame, show_printed: bool = True) -> pd.DataFrame:
     """Report cells in the printed layout: our value with ✓/✗; a ✗ cell also shows the printed one.
 
-    Rows are the printed rows (with a «%»/«Antall»-style sub-row per statistic), columns the
-    printed columns, in their printed order.
+    Rows and columns are the printed ones in printed order. Tables printed as «prosent (antall)»
+    get one cell per row and column; where a printed row holds different statistics in different
+    columns (4.8, 4.9) a sub-row per statistic is added, as in the SPSS output.
     """
-    stat_no = {"count": "Antall", "percent": "%", "n": "N", "mean": "Gj.snitt", "sd": "Std.avvik",
-               "std_error": "Std.feil", "other": "", "B": "B", "beta": "Beta", "t": "t",
-               "sig": "Sig.", "r": "R", "r2": "R²"}
+    compact_ = bool(len(cmp)) and cmp["table"].iloc[0] in COMPACT_TABLES
     cells = []
-    for r in cmp.itertuples(index=False):
-        dec = int(r.decimals)
-        ours = MISSING_CELL if pd.isna(r.ours) else fmt_num(
-            round_half_away(float(r.ours), dec), dec)
-        text = f"{ours} {match_marker(r.match)}"
-        if r.match is False and show_printed:
-            text += f" (trykt {fmt_num(r.printed, dec)})"
-        cells.append({"row_order": r.row_order, "row": r.row_label,
-                      "stat": stat_no.get(r.statistic, r.statistic), "col_order": r.col_order,
-                      "col": r.col_label, "cell": text})
+    for (ro, co), g in cmp.groupby(["row_order", "col_order"], sort=True):
+        parts = list(g.itertuples(index=False))
+        if compact_ and {p.statistic for p in parts} >= {"percent", "count"}:
+            pc = next(p for p in parts if p.statistic == "percent")
+            ct = next(p for p in parts if p.statistic == "count")
+            ours = f"{_num(pc.ours, int(pc.decimals))} ({_num(ct.ours, 0)})"
+            flags = [pc.match, ct.match]
+            ok = None if any(f is None for f in flags) else all(flags)
+            text = f"{ours} {match_marker(ok)}"
+            if ok is False and show_printed:
+                text += f" (trykt {fmt_num(pc.printed, int(pc.decimals))} ({fmt_int(ct.printed)}))"
+            cells.append({"row_order": ro, "row": pc.row_label, "stat": "", "col_order": co,
+                          "col": pc.col_label, "cell": text})
+            continue
+        for r in parts:
+            dec = int(r.decimals)
+            text = f"{_num(r.ours, dec)} {match_marker(r.match)}"
+            if r.match is False and show_printed:
+                text += f" (trykt {fmt_num(r.printed, dec)})"
+            cells.append({"row_order": ro, "row": r.row_label,
+                          "stat": STAT_NO.get(r.statistic, r.statistic), "col_order": co,
+                          "col": r.col_label, "cell": text})
     df = pd.DataFrame(cells)
+    # a sub-row per statistic only where one printed row mixes statistics across columns
+    mixed = df.groupby("row_order")["stat"].nunique().max() > 1 and \
+        df.groupby("col_order")["stat"].nunique().max() > 1
+    if not mixed:
+        df["stat"] = ""
     stat_order = {s: i for i, s in enumerate(dict.fromkeys(df["stat"]))}
     df["stat_order"] = df["stat"].map(stat_order)
     wide = df.pivot_table(index=["row_order", "stat_order", "row", "stat"],
@@ -587,8 +615,8 @@ def layout(cmp: pd.DataFrame, show_printed: bool = True) -> pd.DataFrame:
     wide.columns = [c for _, c in wide.columns]
     wide = wide.reset_index().drop(columns=["row_order", "stat_order"])
     wide = wide.rename(columns={"row": "", "stat": " "})
-    if (wide[" "] == "").all() or wide.groupby("")[" "].nunique().max() <= 1:
-        wide = wide.drop(columns=[" "]) if (wide[" "] == "").all() else wide
+    if not mixed:
+        wide = wide.drop(columns=[" "])
     return wide.fillna("")
 
 
@@ -605,4 +633,187 @@ def summary(cmps: dict[str, pd.DataFrame]) -> pd.DataFrame:
                      "matched": int(comp["match"].sum()),
                      "count_pct_compared": len(counts_pct),
                      "count_pct_matched": int(counts_pct["match"].sum())})
+    return pd.DataFrame(rows)
+
+
+# Why a printed cell cannot be reproduced by any respondent file (checked arithmetic; line numbers
+# refer to seed 003). Keyed by (table, row_order, col_order); the reason covers all statistics.
+REASONS: dict[tuple[str, int, int], str] = {
+    ("5.7", 1, 1): "29 av 93 er 31,2 %; ingen heltallig teller over 93 gir 32,2 (linje 8369)",
+    ("6.1", 6, 1): "basen er ikke trykt; 136 gir sju av ni prosenter, men 8/136 = 5,9 (linje 8671)",
+    ("6.1", 7, 1): "basen er ikke trykt; 136 gir sju av ni prosenter, men 7/136 = 5,1 (linje 8672)",
+    ("6.2", 3, 3): "Totalt 38 er ikke kvinner 18 + menn 19 = 37 (linje 8723)",
+    ("6.2", 6, 3): "Totalt 27 er ikke kvinner 14 + menn 30 = 44 (linje 8726)",
+    ("6.5", 1, 3): "antallene i Tabell 6.4 (kvadratsum 1 279) tillater ikke begge gruppers "
+                   "gjennomsnitt og standardavvik samtidig (krever 1 357)",
+    ("6.5", 1, 4): "som standardavviket (standardfeilen følger av det)",
+    ("6.5", 2, 3): "antallene i Tabell 6.4 (kvadratsum 1 279) tillater ikke begge gruppers "
+                   "gjennomsnitt og standardavvik samtidig (krever 1 357)",
+    ("6.5", 2, 4): "som standardavviket (standardfeilen følger av det)",
+}
+REASON_6_4 = "antallene summerer til 155, men prosentene og «Total N» bruker 156 (linje 9407–9422)"
+REASON_REGRESSION = ("regresjonen kan bare tilnærmes: rådata, N og koding av kjønn er ikke trykt; "
+                     "demodataene er tilpasset B (se kontrollen av B, fortegn og signifikans)")
+
+
+def reason(table: str, row: int, col: int) -> str:
+    """The documented reason a printed cell is not reproduced, or «ikke forklart»."""
+    if (table, row, col) in REASONS:
+        return REASONS[(table, row, col)]
+    if table == "6.4" and row == 1:
+        return REASON_6_4
+    if table in ("A.4", "A.5"):
+        return REASON_REGRESSION
+    return "ikke forklart"
+
+
+def mismatches(cmps: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Every ✗ cell with the printed and reproduced value and its reason."""
+    rows = []
+    for t, c in cmps.items():
+        for r in c[c["match"] == False].itertuples(index=False):  # noqa: E712
+            rows.append({"table": t, "row_order": r.row_order, "row": r.row_label,
+                         "col": r.col_label, "statistic": r.statistic, "printed": r.printed,
+                         "ours": r.ours, "decimals": r.decimals,
+                         "reason": reason(t, r.row_order, r.col_order)})
+    return pd.DataFrame(rows, columns=["table", "row_order", "row", "col", "statistic",
+                                       "printed", "ours", "decimals", "reason"])
+
+
+def regression_check(cmp: pd.DataFrame, tolerance: float = 0.02) -> pd.DataFrame:
+    """Per coefficient: B printed and ours, within ``tolerance``, same sign, same significance
+    at the 5 % level (the issue's criterion for A.4/A.5)."""
+    rows = []
+    for _, g in cmp.groupby("row_order", sort=True):
+        b = g[g["statistic"] == "B"]
+        s = g[g["statistic"] == "sig"]
+        if b.empty:
+            continue
+        bp, bo = float(b["printed"].iloc[0]), float(b["ours"].iloc[0])
+        sp, so = float(s["printed"].iloc[0]), float(s["ours"].iloc[0])
+        rows.append({"row": g["row_label"].iloc[0], "B_printed": bp, "B_ours": bo,
+                     "within": abs(bo - bp) <= tolerance,
+                     "same_sign": np.sign(bo) == np.sign(bp),
+                     "same_significance": (sp < 0.05) == (so < 0.05)})
+    return pd.DataFrame(rows)
+
+
+def apply_suppression(long: pd.DataFrame, threshold: int) -> pd.DataFrame:
+    """Hide small cells of a tabulated layout (count and percent alike) for private data.
+
+    The count cells of the body (not the «Total»/«Totalt» margins) form the matrix given to
+    :func:`suppress`; hidden cells get value NaN and are shown as «–».
+    """
+    if threshold <= 1:
+        return long
+    body = long[(long["statistic"] == "count")]
+    mat = body.pivot_table(index="row_order", columns="col_order", values="value",
+                           aggfunc="first")
+    hide = suppress(mat.fillna(0), threshold)
+    hidden = {(r, c) for r in hide.index for c in hide.columns if hide.loc[r, c]}
+    mask = [(r, c) in hidden and s in ("count", "percent")
+            for r, c, s in zip(long["row_order"], long["col_order"], long["statistic"],
+                               strict=True)]
+    return long.assign(value=long["value"].mask(mask))
+
+
+def layout_plain(table: str, ours: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
+    """Our table in the printed layout (labels and decimals from the printed table), no markers:
+    how the student's own survey is shown."""
+    cmp = compare(table, ours, published)
+    cmp["match"] = None
+    wide = layout(cmp, show_printed=False)
+    return wide.replace(to_replace=r" –$", value="", regex=True)
+
+
+def tabulate_all(data: pd.DataFrame, cb, decimals: int = 1) -> pd.DataFrame:
+    """Frequency tables of every coded and multiple-response item, as one long frame (used to
+    time the engine on large files)."""
+    out = []
+    for iid, it in cb.items.iterrows():
+        if iid not in data.columns or it["item_type"] in ("text", "number"):
+            continue
+        t = frequency(data[iid], cb.labels(iid), decimals, show_missing=True)
+        out.append(t.assign(item=iid))
+    return pd.concat(out, ignore_index=True)
+
+
+# ------------------------------------------------------------------- report tables (strings)
+
+
+def format_summary(summary_: pd.DataFrame) -> pd.DataFrame:
+    """:func:`summary` with Norwegian headers and a «Totalt» row."""
+    s = summary_.copy()
+    tot = s.drop(columns="table").sum()
+    s = pd.concat([s, pd.DataFrame([{"table": TOTALT, **tot.to_dict()}])], ignore_index=True)
+    s = s.rename(columns={"table": "Tabell", "printed": "Trykte celler",
+                          "compared": "Sammenlignet", "matched": "Like",
+                          "count_pct_compared": "Antall/prosent",
+                          "count_pct_matched": "Antall/prosent like"})
+    for c in s.columns[1:]:
+        s[c] = s[c].map(fmt_int)
+    return s
+
+
+def format_mismatches(bad: pd.DataFrame) -> pd.DataFrame:
+    """:func:`mismatches` as report cells."""
+    return pd.DataFrame({
+        "Tabell": bad["table"], "Rad": bad["row"], "Kolonne": bad["col"],
+        "Mål": bad["statistic"],
+        "Trykt": [fmt_num(v, int(d)) for v, d in zip(bad["printed"], bad["decimals"],
+                                                       strict=True)],
+        "Beregnet": [fmt_num(round_half_away(float(v), int(d)), int(d))
+                     for v, d in zip(bad["ours"], bad["decimals"], strict=True)],
+        "Grunn": bad["reason"],
+    })
+
+
+def format_regression(reg: pd.DataFrame) -> pd.DataFrame:
+    """:func:`regression_check` rows (with a ``table`` column) as report cells."""
+    return pd.DataFrame({
+        "Tabell": reg["table"], "Variabel": reg["row"],
+        "B trykt": reg["B_printed"].map(lambda v: fmt_num(v, 3)),
+        "B beregnet": reg["B_ours"].map(lambda v: fmt_num(v, 3)),
+        "Innen 0,02": reg["within"].map(match_marker),
+        "Samme fortegn": reg["same_sign"].map(match_marker),
+        "Samme signifikans": reg["same_significance"].map(match_marker),
+    })
+
+
+def chi_square_table(data: pd.DataFrame, cb, tests: dict[str, tuple[pd.Series, pd.Series]]
+                     ) -> pd.DataFrame:
+    """χ²-tests (uncorrected), Cramér's V and, where the expected-count rule is broken, Fisher."""
+    from helpers.formatting import fmt_p
+
+    rows = []
+    for name, (a, b) in tests.items():
+        r = chi_square(a, b)
+        rows.append({"Tabell": name, "N": fmt_int(r["n"]), "χ²": fmt_num(r["chi2"], 2),
+                     "df": fmt_int(r["df"]), "p": fmt_p(r["p"]),
+                     "Cramérs V": fmt_num(r["cramers_v"], 3),
+                     "Forventet < 5": f"{fmt_num(100 * r['share_expected_below_5'], 0)} %",
+                     "Fisher": fmt_p(r["fisher_p"]) if r["rule_violated"] else "–"})
+    return pd.DataFrame(rows)
+
+
+def lm_chi_square_tests(data: pd.DataFrame) -> dict[str, tuple[pd.Series, pd.Series]]:
+    """The two crosstabs of L&M (4.8, 4.9) as (row variable, column variable) pairs."""
+    b = bolig3(data["q42_bolig"])
+    return {"4.8 kjønn × bolig": (data["q34_kjonn"], b),
+            "4.9 alder × bolig": (alder3(data["q33_alder"]), b)}
+
+
+def t_test_table(data: pd.DataFrame) -> pd.DataFrame:
+    """Pooled and Welch t-tests of respect (6.5) and trust (6.6) by police control."""
+    from helpers.formatting import fmt_p
+
+    g = politikontroll(data)
+    rows = []
+    for name, item in (("6.5 respekt", "q24_respekt_politi"), ("6.6 tillit", "q25_tillit_politi")):
+        r = t_tests(data[item], g, 0, 1)
+        rows.append({"Tabell": name, "Forskjell": fmt_num(r["mean_diff"], 2),
+                     "t (lik varians)": fmt_num(r["t_pooled"], 2),
+                     "df": fmt_int(r["df_pooled"]), "p (lik varians)": fmt_p(r["p_pooled"]),
+                     "t (Welch)": fmt_num(r["t_welch"], 2), "df (Welch)":
+                     fmt_num(r["df_welch"], 1), "p (Welch)": fmt_p(r["p_welch"])})
     return pd.DataFrame(rows)
