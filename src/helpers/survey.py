@@ -362,6 +362,30 @@ Q15_ORDER_6_2 = ("q15_slag", "q15_spark", "q15_kvelning", "q15_knivstikking", "q
                  "q15_annet")
 
 
+TABLE_ITEMS: dict[str, tuple[str, ...]] = {
+    "4.8": ("q34_kjonn", "q42_bolig"), "4.9": ("q33_alder", "q42_bolig"),
+    "4.14": ("q09_hjelp_far",), "4.15": ("q11_lettere_behandling",),
+    "4.16": ("q11_livssituasjon_bedre",), "4.17": ("q11_bedre_helse",),
+    "5.3": PRICE_ITEMS_5_3, "5.4": PRICE_ITEMS_5_4, "5.5": ("q11_pris_opp",),
+    "5.6": ("q31_tilgang_endring",),
+    "5.7": ("q32_heroin", "q32_amfetamin", "q32_hasj", "q32_piller"),
+    "6.1": ("q16_vold_sted_sist",), "6.2": ("q12_vold_utsatt_noen_gang", "q34_kjonn",
+                                           *Q15_ORDER_6_2),
+    "6.3": ("q11_mer_vold", "q11_tryggere"),
+    "6.4": ("q24_respekt_politi", "q25_tillit_politi", "q26_politi_trygghet"),
+    "6.5": ("q24_respekt_politi", *POLICE_COUNTS), "6.6": ("q25_tillit_politi", *POLICE_COUNTS),
+    "6.7": ("q11_mindre_tillit_politi",),
+    "A.4": ("q25_tillit_politi", *POLICE_COUNTS),
+    "A.5": ("q11_mindre_tillit_politi", "q34_kjonn", "q33_alder", *POLICE_COUNTS),
+}
+
+
+def available_tables(columns) -> list[str]:
+    """The L&M tables a respondent file can fill: those whose items are all among ``columns``."""
+    cols = set(columns)
+    return [t for t in LM_TABLES if set(TABLE_ITEMS[t]) <= cols]
+
+
 def bolig3(q42: pd.Series) -> pd.Series:
     """Housing in the three groups of Tabell 4.8/4.9."""
     return q42.map(BOLIG3_FROM_Q42)
