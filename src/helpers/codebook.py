@@ -116,8 +116,12 @@ def validate(data: pd.DataFrame, cb: Codebook, file: str | Path = "survey data",
         if it["item_type"] == "text":
             out[col] = raw.astype("string")
             continue
-        blank = raw.isna() | (raw.astype(str).str.strip() == "")
-        num = pd.to_numeric(raw.where(~blank), errors="coerce")
+        if pd.api.types.is_numeric_dtype(raw):
+            blank = raw.isna()
+            num = raw.astype(float)
+        else:
+            blank = raw.isna() | (raw.astype(str).str.strip() == "")
+            num = pd.to_numeric(raw.where(~blank), errors="coerce")
         for idx in data.index[~blank & num.isna()]:
             problems.append(_cell(data, idx, col, raw[idx], "not a number"))
         ok = ~blank & num.notna()
