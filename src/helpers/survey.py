@@ -619,7 +619,8 @@ def layout(cmp: pd.DataFrame, show_printed: bool = True) -> pd.DataFrame:
             continue
         for r in parts:
             dec = int(r.decimals)
-            text = f"{_num(r.ours, dec)} {match_marker(r.match)}"
+            text = (MISSING_CELL if pd.isna(r.ours)
+                    else f"{_num(r.ours, dec)} {match_marker(r.match)}")
             if r.match is False and show_printed:
                 text += f" (trykt {fmt_num(r.printed, dec)})"
             cells.append({"row_order": ro, "row": r.row_label,
@@ -783,7 +784,7 @@ def format_mismatches(bad: pd.DataFrame) -> pd.DataFrame:
     """:func:`mismatches` as report cells."""
     return pd.DataFrame({
         "Tabell": bad["table"], "Rad": bad["row"], "Kolonne": bad["col"],
-        "Mål": bad["statistic"],
+        "Mål": bad["statistic"].map(lambda s: STAT_NO.get(s) or "verdi"),
         "Trykt": [fmt_num(v, int(d)) for v, d in zip(bad["printed"], bad["decimals"],
                                                        strict=True)],
         "Beregnet": [fmt_num(round_half_away(float(v), int(d)), int(d))

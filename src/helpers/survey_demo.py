@@ -480,7 +480,7 @@ def _fit_a5(rng, cols: dict, published: pd.DataFrame, steps: int = 8000) -> np.n
             return math.inf
         coef, _, _ = _ols(v[ok], X[ok])
         return (abs(coef[0] - target[1]) * 5 + abs(coef[1] - target[2]) * 20
-                + abs(coef[2] - target[3]) * 2 + abs(coef[3] - target[4]) * 50)
+                + abs(coef[2] - target[3]) * 20 + abs(coef[3] - target[4]) * 50)
 
     cur = loss(y)
     n = len(y)
