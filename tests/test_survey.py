@@ -211,3 +211,25 @@ def test_compare_and_layout_mark_a_wrong_cell():
     assert cmp["match"].tolist() == [True, False]
     cells = survey.layout(cmp).iloc[0].tolist()
     assert cells[1:] == ["29 ✓", "31,2 ✗ (trykt 32,2)"]
+
+
+class _CB:
+    """Minimal stand-in for a codebook: only item labels are needed."""
+
+    def item(self, item_id):
+        return {"item_label": f"påstand {item_id}"}
+
+
+def test_likert_summary_from_counts_not_rounded_parts():
+    s = pd.Series([1] * 36 + [2] * 24 + [3] * 30 + [4] * 23 + [5] * 22 + [np.nan] * 3)
+    t = survey.likert_summary(pd.DataFrame({"x": s}), _CB(), {"x": "4.15"})
+    row = t.iloc[0]
+    assert row["N"] == "135"
+    assert row["Uenig (%)"] == "44,4"  # 60/135 = 44,44; the rounded parts 26,7 + 17,8 give 44,5
+    assert row["Enig (%)"] == "33,3" and row["Gjennomsnitt (1–5)"] == "2,79"  # 376/135 = 2,785
+
+
+def test_mr_bases_per_column():
+    a = pd.Series([1, 0, 1, np.nan])
+    long = survey.multiple_response({"A": a}, pd.Series([1, 1, 2, 2]), {1: "x", 2: "y"})
+    assert survey.mr_bases(long) == {1: 2, 2: 1, 3: 3}

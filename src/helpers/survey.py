@@ -842,3 +842,37 @@ def t_test_table(data: pd.DataFrame) -> pd.DataFrame:
                      "t (Welch)": fmt_num(r["t_welch"], 2), "df (Welch)":
                      fmt_num(r["df_welch"], 1), "p (Welch)": fmt_p(r["p_welch"])})
     return pd.DataFrame(rows)
+
+
+LIKERT_GROUPS = {"uenig": (1, 2), "verken": (3,), "enig": (4, 5)}
+LIKERT_TABLES = {"q11_lettere_behandling": "4.15", "q11_livssituasjon_bedre": "4.16",
+                 "q11_bedre_helse": "4.17", "q11_pris_opp": "5.5", "q11_mer_vold": "6.3",
+                 "q11_tryggere": "6.3", "q11_mindre_tillit_politi": "6.7"}
+
+
+def likert_summary(data: pd.DataFrame, cb, items: dict[str, str] | None = None,
+                   decimals: int = 1) -> pd.DataFrame:
+    """Collapsed agreement (uenig = 1–2, verken = 3, enig = 4–5) and the mean of the 1–5 codes.
+
+    The collapsed percentages are computed from the counts, not added from rounded parts (the
+    text of L&M sometimes adds rounded parts, e.g. 6.7: 13,8 + 42,8).
+    """
+    items = items or LIKERT_TABLES
+    rows = []
+    for item, table in items.items():
+        s = data[item]
+        grouped = collapse(s, LIKERT_GROUPS)
+        n = int(grouped.notna().sum())
+        row = {"Påstand": cb.item(item)["item_label"], "Tabell": table, "N": fmt_int(n)}
+        for g in LIKERT_GROUPS:
+            row[f"{g.capitalize()} (%)"] = fmt_num(pct((grouped == g).sum(), n, decimals),
+                                                   decimals)
+        row["Gjennomsnitt (1–5)"] = fmt_num(likert_mean(s, [1, 2, 3, 4, 5]), 2)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def mr_bases(long: pd.DataFrame) -> dict[str, int]:
+    """The base (respondents who answered) of each column of a :func:`multiple_response` table."""
+    b = long[long["statistic"] == "n"]
+    return {int(c): int(v) for c, v in zip(b["col_order"], b["value"], strict=True)}
