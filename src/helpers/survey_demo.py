@@ -253,30 +253,37 @@ def _prices(rng, n: int, median: float, vmin: float, vmax: float, mean: float | 
         return abs(x.sum() - target_sum) * 10 + abs(x.std(ddof=1) - sd) * 100
 
     # phase 1: single moves until the sum (the printed mean) is met
-    for _ in range(steps):
+    picks = rng.integers(len(movable), size=steps)
+    for k in range(steps):
         gap = target_sum - v.sum()
         if gap == 0:
             break
-        i, lo_b, hi_b = movable[int(rng.integers(len(movable)))]
+        i, lo_b, hi_b = movable[picks[k]]
         new = v[i] + np.sign(gap) * min(abs(gap), 5)
         if lo_b <= new <= hi_b:
             v[i] = new
-    # phase 2: pair moves that keep the sum, towards the printed SD
-    cur = abs(v.std(ddof=1) - sd)
-    for _ in range(steps):
-        (i, lo_i, hi_i), (j, lo_j, hi_j) = (movable[int(k)] for k in
-                                            rng.integers(len(movable), size=2))
-        step = int(rng.choice([1, 5]))
+    # phase 2: pair moves that keep the sum, towards the printed SD (sum of squares tracked)
+    total, ss = float(v.sum()), float((v * v).sum())
+
+    def sd_of(sq):
+        return math.sqrt(max(sq - total * total / n, 0.0) / (n - 1))
+
+    cur = abs(sd_of(ss) - sd)
+    pairs = rng.integers(len(movable), size=(steps, 2))
+    sizes = rng.choice([1, 5], size=steps)
+    for k in range(steps):
+        if round_half_away(sd_of(ss), 3) == sd:
+            break
+        (i, lo_i, hi_i), (j, lo_j, hi_j) = movable[pairs[k, 0]], movable[pairs[k, 1]]
+        step = int(sizes[k])
         if i == j or not (lo_i <= v[i] + step <= hi_i and lo_j <= v[j] - step <= hi_j):
             continue
-        v[i] += step
-        v[j] -= step
-        val = abs(v.std(ddof=1) - sd)
+        new_ss = ss + 2 * step * (v[i] - v[j]) + 2 * step * step
+        val = abs(sd_of(new_ss) - sd)
         if val <= cur:
-            cur = val
-        else:
-            v[i] -= step
-            v[j] += step
+            cur, ss = val, new_ss
+            v[i] += step
+            v[j] -= step
     return v
 
 
