@@ -86,3 +86,15 @@ def test_a_wrong_demo_cell_is_caught(setup):
     broken.loc[broken["q11_bedre_helse"] == 1, "q11_bedre_helse"] = 2
     cmp = survey.compare("4.17", survey.reproduce("4.17", broken, cb), published)
     assert (cmp["match"] == False).sum() >= 4  # noqa: E712
+
+
+def test_text_figures(setup):
+    """Numbers quoted in the text, recomputed from the demo file: the ones that differ are exactly
+    those where the text adds rounded percentages (or depends on the 6.5 SDs)."""
+    _, _, demo = setup
+    cmp = survey.compare_text_figures(io.read_resource("lm2016_text_figures"), demo)
+    assert len(cmp) == 26
+    assert set(cmp.loc[~cmp["match"], "figure_id"]) == {
+        "4.15_disagree", "4.16_agree", "6.3_safer_disagree", "6.4_safety_low", "6.4_safety_high",
+        "6.5_t", "6.7_agree"}
+    assert (cmp.loc[~cmp["match"], "reason"] != "ikke forklart").all()

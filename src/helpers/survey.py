@@ -876,3 +876,69 @@ def mr_bases(long: pd.DataFrame) -> dict[str, int]:
     """The base (respondents who answered) of each column of a :func:`multiple_response` table."""
     b = long[long["statistic"] == "n"]
     return {int(c): int(v) for c, v in zip(b["col_order"], b["value"], strict=True)}
+
+
+TEXT_REASONS = {
+    "4.15_disagree": "teksten legger sammen avrundede prosenter (26,7 + 17,8); av antallene blir det 44,4",
+    "4.16_agree": "teksten legger sammen avrundede prosenter (14,0 + 11,8); av antallene blir det 25,7",
+    "6.3_safer_disagree": "teksten runder opp summen av avrundede prosenter (39,5 + 14); 69/129 = 53,49 %",
+    "6.4_safety_low": "teksten runder opp summen av avrundede prosenter (32,3 + 23,2); 86/155 = 55,48 %",
+    "6.4_safety_high": "16,1 + 8,4 = 24,5 er rundet ned; 38/155 = 24,52 % gir 25",
+    "6.5_t": "standardavvikene i kildens tabell 6.5 kan ikke gjenskapes (se tabellen over avvik)",
+    "6.7_agree": "teksten legger sammen avrundede prosenter (13,8 + 42,8); av antallene blir det 56,5",
+}
+
+
+def _printed_decimals(as_printed: str) -> int:
+    import re
+
+    m = re.search(r"\d+(?:,(\d+))?", as_printed)
+    return len(m.group(1)) if m and m.group(1) else 0
+
+
+def text_figure_value(measure: str, item: str, data: pd.DataFrame) -> float:
+    """Our value of one number quoted in L&M's text (see ``lm2016_text_figures``)."""
+    s = data[item]
+    if measure in ("agree_pct", "disagree_pct", "neutral_pct"):
+        codes = {"agree_pct": (4, 5), "disagree_pct": (1, 2), "neutral_pct": (3,)}[measure]
+        valid = s[s.isin([1, 2, 3, 4, 5])]
+        return 100.0 * valid.isin(codes).sum() / len(valid)
+    if measure == "n_yes":
+        return float((s == 1).sum())
+    res = t_tests(s, politikontroll(data), 0, 1)
+    key = {"t_pooled": "t_pooled", "t_pooled_df": "df_pooled", "t_pooled_p": "p_pooled",
+           "t_welch": "t_welch", "t_welch_df": "df_welch", "t_welch_p": "p_welch"}[measure]
+    return float(res[key])
+
+
+def compare_text_figures(figs: pd.DataFrame, data: pd.DataFrame) -> pd.DataFrame:
+    """Each transcribed text number beside ours, rounded to the printed decimals, with a flag and
+    (for a known difference) the reason."""
+    rows = []
+    for r in figs.sort_values("source_line").itertuples(index=False):
+        dec = _printed_decimals(r.value_as_printed)
+        ours = text_figure_value(r.measure, r.item, data)
+        rounded = round_half_away(ours, dec)
+        ok = bool(rounded == round_half_away(float(r.value), dec))
+        rows.append({"figure_id": r.figure_id, "table": r.table, "measure": r.measure,
+                     "source_line": int(r.source_line), "printed": float(r.value),
+                     "ours": rounded, "decimals": dec, "match": ok,
+                     "reason": "" if ok else TEXT_REASONS.get(r.figure_id, "ikke forklart")})
+    return pd.DataFrame(rows)
+
+
+def format_text_figures(cmp: pd.DataFrame) -> pd.DataFrame:
+    """:func:`compare_text_figures` as report cells."""
+    measure_no = {"agree_pct": "enig (%)", "disagree_pct": "uenig / lav grad (%)",
+                  "neutral_pct": "verken eller (%)", "n_yes": "antall utsatt",
+                  "t_pooled": "t (lik varians)", "t_pooled_df": "df (lik varians)",
+                  "t_pooled_p": "p (lik varians)", "t_welch": "t (Welch)",
+                  "t_welch_df": "df (Welch)", "t_welch_p": "p (Welch)"}
+    return pd.DataFrame({
+        "Linje": cmp["source_line"].map(str), "Tabell": cmp["table"],
+        "Mål": cmp["measure"].map(measure_no),
+        "Trykt": [fmt_num(v, d) for v, d in zip(cmp["printed"], cmp["decimals"], strict=True)],
+        "Beregnet": [fmt_num(v, d) for v, d in zip(cmp["ours"], cmp["decimals"], strict=True)],
+        "Samsvar": cmp["match"].map(match_marker),
+        "Merknad": cmp["reason"],
+    })
