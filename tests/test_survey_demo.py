@@ -52,3 +52,13 @@ def test_another_seed_gives_another_file_with_the_same_tables(inputs):
     for t in ("4.8", "4.9", "6.3"):
         cmp = survey.compare(t, survey.reproduce(t, a, cb), published)
         assert cmp["match"].all()
+
+
+def test_implied_base_of_table_6_1(inputs):
+    """6.1 prints no base; 136 fits seven of its nine percentages (26/136 = 19,1 … 2/136 = 1,5)."""
+    _, published = inputs
+    t = published[published["table"] == "6.1"].sort_values("row_order")
+    counts = t.loc[t["statistic"] == "count", "value"].tolist()
+    pcts = t.loc[t["statistic"] == "percent", "value"].tolist()
+    assert survey_demo.implied_base(counts, pcts) == 136
+    assert survey_demo.implied_base([1, 1], [50.0, 50.0]) == 2

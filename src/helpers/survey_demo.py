@@ -17,8 +17,8 @@ How each block is built (all randomness from one ``numpy.random.default_rng(seed
    The printed totals that contradict the gender columns (Kvelning, Annet) cannot be met.
 3. one-item frequency tables (4.14-4.17, 5.5, 5.6, 5.7, 6.1, 6.3, 6.4, 6.7): the printed counts
    are dealt out to randomly chosen respondents, the rest are «Ikke svart». 6.1 needs a base that
-   is not printed: ``q16_base`` (136, the only base that fits seven of its nine percentages); the
-   difference to the printed counts is given to «Annet».
+   is not printed: :func:`implied_base` finds the base that fits the most printed percentages
+   (136, seven of nine); the difference to the printed counts is given to «Annet».
 4. police control, respect and trust (6.4, 6.5, 6.6, A.4): the split of the 6.4 answers into the
    two control groups of 6.5/6.6 is searched exhaustively for the best match of N, mean, SD and
    SE; then the police-contact sum (A.4) is fitted by a seeded hill-climb, and the trust
@@ -43,7 +43,6 @@ from helpers.cleaning import round_half_away
 
 DEFAULT_SEED = 20160615
 N_RESPONDENTS = 166
-Q16_BASE = 136
 
 # which published table constrains which item (shown in the codebook appendix)
 CONSTRAINED = {
@@ -66,6 +65,18 @@ CONSTRAINED = {
 def _cells(published: pd.DataFrame, table: str, statistic: str = "count") -> pd.DataFrame:
     p = published[(published["table"] == table) & (published["statistic"] == statistic)]
     return p.sort_values(["row_order", "col_order"])
+
+
+def implied_base(counts: list[float], percents: list[float], decimals: int = 1) -> int:
+    """The base (at least the sum of the counts) that reproduces the most printed percentages;
+    the smallest such base when several tie."""
+    best = (-1, 0)
+    for base in range(int(sum(counts)), 10 * int(sum(counts)) + 10):
+        fits = sum(round_half_away(100 * c / base, decimals) == p
+                   for c, p in zip(counts, percents, strict=True))
+        if fits > best[0]:
+            best = (fits, base)
+    return best[1]
 
 
 def _deal(rng, n: int, counts: dict, eligible: np.ndarray) -> np.ndarray:
@@ -232,7 +243,7 @@ def _split_sum(rng, total: int) -> tuple[int, int, int]:
 
 
 def _prices(rng, n: int, median: float, vmin: float, vmax: float, mean: float | None,
-            sd: float | None, steps: int = 20000) -> np.ndarray:
+            sd: float | None, steps: int = 20000, sd_decimals: int = 3) -> np.ndarray:
     """``n`` whole-krone prices with the given median, minimum and maximum, pushed towards the
     printed mean and SD by single-value moves that keep every value on its side of the median
     (so the median, minimum and maximum stay as printed)."""
@@ -272,7 +283,7 @@ def _prices(rng, n: int, median: float, vmin: float, vmax: float, mean: float | 
     pairs = rng.integers(len(movable), size=(steps, 2))
     sizes = rng.choice([1, 5], size=steps)
     for k in range(steps):
-        if round_half_away(sd_of(ss), 3) == sd:
+        if round_half_away(sd_of(ss), sd_decimals) == sd:
             break
         (i, lo_i, hi_i), (j, lo_j, hi_j) = movable[pairs[k, 0]], movable[pairs[k, 1]]
         step = int(sizes[k])
@@ -378,7 +389,8 @@ def generate(cb, published: pd.DataFrame, seed: int = DEFAULT_SEED,
         cols[item] = _deal(rng, n, _row_counts(published, "5.7", r, 3), idx)
     c61 = _cells(published, "6.1").set_index("row_order")["value"]
     q16 = {code: int(c61[i]) for i, code in enumerate(survey.Q16_ORDER_6_1, start=1)}
-    q16[10] = Q16_BASE - sum(q16.values())
+    p61 = _cells(published, "6.1", "percent").set_index("row_order")["value"]
+    q16[10] = implied_base(c61.tolist(), p61.tolist()) - sum(q16.values())
     cols["q16_vold_sted_sist"] = _deal(rng, n, q16, idx)
     for r, item in enumerate(("q11_mer_vold", "q11_tryggere"), start=1):
         cols[item] = _deal(rng, n, _row_counts(published, "6.3", r, 5), idx)
@@ -431,7 +443,8 @@ def generate(cb, published: pd.DataFrame, seed: int = DEFAULT_SEED,
         col = published[(published["table"] == "5.3") & (published["col_order"] == j)]
         st = {int(r): float(v) for r, v in zip(col["row_order"], col["value"], strict=True)}
         k = int(st[1])
-        vals = _prices(rng, k, st[4], st[6], st[7], st[3], st[5])
+        sd_dec = int(col.loc[col["row_order"] == 5, "decimals"].iloc[0])
+        vals = _prices(rng, k, st[4], st[6], st[7], st[3], st[5], sd_decimals=sd_dec)
         v = np.full(n, np.nan)
         v[rng.permutation(idx)[:k]] = rng.permutation(vals)
         cols[item] = v
