@@ -116,4 +116,8 @@ def test_sources_overview_lists_every_file_once():
     # the flag follows datapackage.json (issue 3 added the first synthetic/demo resources)
     assert set(table["Syntetisk"]) <= {"ja", "nei"}
     assert (table["Syntetisk"] == "ja").sum() == len(io.synthetic_inputs())
+    # synthetic exactly where the data package says so, and only demo files are synthetic
+    demo = table["Fil"].str.contains("demo")
+    assert set(table.loc[~demo, "Syntetisk"]) == {"nei"}
+    assert set(table.loc[demo, "Syntetisk"]) <= {"ja"}
     assert table["Kilde"].str.startswith("@").all()

@@ -129,3 +129,10 @@ def fmt_smart(x: float | int | None) -> str:
     cap = 1 if a >= 100 else 2 if a >= 1 else 3
     dec = next((d for d in range(cap) if round(float(x), d) == round(float(x), cap)), cap)
     return fmt_num(x, dec)
+
+
+def fmt_p(p: float | None) -> str:
+    """A p-value as in the report text: ``p < 0,001`` or ``p = 0,023`` (three decimals)."""
+    if _isna(p):
+        return MISSING
+    return f"p < {fmt_num(0.001, 3)}" if p < 0.001 else f"p = {fmt_num(p, 3)}"

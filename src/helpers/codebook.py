@@ -1,0 +1,170 @@
+"""The questionnaire codebook: items, value labels, and validation of survey data against them.
+
+The codebook of the June-2016 questionnaire (Lundeberg & Mjåland 2017, seed 003, lines
+10427-11056) is two raw resources: ``lm2016_codebook_items`` (one row per item; grid rows and the
+options of a multiple-response question are items of their own) and ``lm2016_codebook_values``
+(the value labels of each value set, in questionnaire order). The numeric codes are *proposed*:
+the questionnaire prints labels, not codes (see the resource schema).
+
+Item types:
+
+- ``single_choice``, ``likert5``, ``frequency``, ``count``: one code from the item's value set;
+- ``multiple_response``: 1 = ticked, 0 = not ticked (empty = question not answered);
+- ``number``: a free number (age, prices in kroner, income, overdoses), never negative;
+- ``text``: free text, not tabulated.
+
+A missing answer («Ikke svart») is an empty cell; there are no numeric missing codes in the data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.io import DataValidationError
+
+ITEM_TYPES = ("single_choice", "likert5", "frequency", "count", "multiple_response", "number",
+              "text")
+CODED_TYPES = ("single_choice", "likert5", "frequency", "count")
+MR_CODES = {0: "Ikke krysset av", 1: "Krysset av"}
+# plausible bounds for free numbers (not printed in the questionnaire; a value outside is an error)
+NUMBER_BOUNDS: dict[str, tuple[float, float]] = {"q33_alder": (12, 100)}
+NUMBER_DEFAULT_BOUNDS = (0, 1_000_000)
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """Items (indexed by ``item_id``, in questionnaire order) and value labels."""
+
+    items: pd.DataFrame
+    values: pd.DataFrame
+
+    def item(self, item_id: str) -> pd.Series:
+        if item_id not in self.items.index:
+            raise KeyError(f"item {item_id!r} is not in the codebook")
+        return self.items.loc[item_id]
+
+    def labels(self, item_id: str) -> dict[int, str]:
+        """Code -> label in questionnaire order (``{0: …, 1: …}`` for a multiple-response item)."""
+        it = self.item(item_id)
+        if it["item_type"] == "multiple_response":
+            return dict(MR_CODES)
+        if it["item_type"] not in CODED_TYPES:
+            return {}
+        vs = self.values[self.values["value_set"] == it["value_set"]].sort_values("category_order")
+        return dict(zip(vs["code"].astype(int), vs["label"], strict=True))
+
+    def question_items(self, question: str | int, item_type: str | None = None) -> list[str]:
+        """Item ids of one question (e.g. all options of a multiple-response question)."""
+        sel = self.items[self.items["question"].astype(str) == str(question)]
+        if item_type:
+            sel = sel[sel["item_type"] == item_type]
+        return sel.index.tolist()
+
+
+def from_frames(items: pd.DataFrame, values: pd.DataFrame) -> Codebook:
+    """Build and check a codebook from the two tables (as read from the data package)."""
+    items = items.sort_values("row_order").set_index("item_id", drop=False)
+    problems = []
+    bad_type = ~items["item_type"].isin(ITEM_TYPES)
+    for iid in items.index[bad_type]:
+        problems.append(f"item {iid}: unknown item_type {items.loc[iid, 'item_type']!r}")
+    sets = set(values["value_set"])
+    for iid, it in items.iterrows():
+        vs = it["value_set"]
+        if it["item_type"] in CODED_TYPES and (pd.isna(vs) or vs not in sets):
+            problems.append(f"item {iid}: value_set {vs!r} has no value labels")
+    dup = values.duplicated(["value_set", "code"])
+    for _, r in values[dup].iterrows():
+        problems.append(f"value set {r['value_set']}: code {r['code']} appears twice")
+    if problems:
+        raise ValueError("invalid codebook:\n  " + "\n  ".join(problems))
+    return Codebook(items, values.reset_index(drop=True))
+
+
+def load(read=None) -> Codebook:
+    """The L&M 2016 codebook from the data package (``read`` defaults to ``io.read_resource``)."""
+    if read is None:
+        from helpers.io import read_resource as read
+    return from_frames(read("lm2016_codebook_items"), read("lm2016_codebook_values"))
+
+
+def validate(data: pd.DataFrame, cb: Codebook, file: str | Path = "survey data",
+             id_column: str = "resp_id") -> pd.DataFrame:
+    """Check survey data against the codebook and return it with numeric columns.
+
+    Every column except ``id_column`` must be a codebook item. A coded item may only hold codes of
+    its value set, a multiple-response item only 0/1, a number item a number within its bounds.
+    Problems raise :class:`DataValidationError` naming the data row (1-based), the column and the
+    value; nothing is returned half-checked.
+    """
+    unknown = [c for c in data.columns if c != id_column and c not in cb.items.index]
+    problems: list[dict] = []
+    if unknown:
+        problems.append({"line": 1, "row": 0, "column": ", ".join(map(str, unknown)),
+                         "check": "column is not an item of the codebook"})
+        raise DataValidationError(file, problems)
+    out: dict[str, pd.Series] = {}
+    for col in data.columns:
+        if col == id_column:
+            out[col] = data[col]
+            continue
+        it = cb.items.loc[col]
+        raw = data[col]
+        if it["item_type"] == "text":
+            out[col] = raw.astype("string")
+            continue
+        if pd.api.types.is_numeric_dtype(raw):
+            blank = raw.isna()
+            num = raw.astype(float)
+        else:
+            blank = raw.isna() | (raw.astype(str).str.strip() == "")
+            num = pd.to_numeric(raw.where(~blank), errors="coerce")
+        for idx in data.index[~blank & num.isna()]:
+            problems.append(_cell(data, idx, col, raw[idx], "not a number"))
+        ok = ~blank & num.notna()
+        if it["item_type"] == "number":
+            lo, hi = NUMBER_BOUNDS.get(col, NUMBER_DEFAULT_BOUNDS)
+            for idx in data.index[ok & ((num < lo) | (num > hi))]:
+                problems.append(_cell(data, idx, col, raw[idx], f"outside {lo}–{hi}"))
+        else:
+            allowed = set(cb.labels(col))
+            whole = num == num.round()
+            for idx in data.index[ok & ~whole]:
+                problems.append(_cell(data, idx, col, raw[idx], "a code must be a whole number"))
+            for idx in data.index[ok & whole & ~num.isin(allowed)]:
+                problems.append(_cell(data, idx, col, raw[idx],
+                                      f"unknown code (allowed: {sorted(allowed)})"))
+        out[col] = num
+    if problems:
+        raise DataValidationError(file, problems)
+    return pd.DataFrame(out, index=data.index)
+
+
+def _cell(data: pd.DataFrame, idx, col: str, value, check: str) -> dict:
+    row = data.index.get_loc(idx) + 1
+    return {"row": row, "line": row + 1, "column": col, "value": value, "check": check}
+
+
+def overview(cb: Codebook, constrained: dict[str, str] | None = None) -> pd.DataFrame:
+    """One row per item for the appendix: number, label, type, value labels, and (optionally)
+    which published table constrains the demo data of the item («ikke publisert» otherwise)."""
+    type_no = {"single_choice": "Ett kryss", "likert5": "Likert 1–5", "frequency": "Hyppighet",
+               "count": "Antall ganger", "multiple_response": "Flere kryss", "number": "Tall",
+               "text": "Fritekst"}
+    rows = []
+    for iid, it in cb.items.iterrows():
+        labels = cb.labels(iid) if it["item_type"] != "multiple_response" else {}
+        row = {
+            "Spørsmål": it["question"],
+            "Variabel": iid,
+            "Tekst": it["item_label"],
+            "Type": type_no[it["item_type"]],
+            "Verdier": "; ".join(f"{c} = {lab}" for c, lab in labels.items()),
+        }
+        if constrained is not None:
+            row["Demodata"] = constrained.get(iid, "ikke publisert")
+        rows.append(row)
+    return pd.DataFrame(rows)

@@ -1,0 +1,97 @@
+"""Read and write survey respondent files: CSV, Excel and SPSS ``.sav`` (with value labels).
+
+Every reader returns the same tidy frame: one row per respondent, ``resp_id`` first, one column per
+codebook item holding numeric codes (empty = «Ikke svart»), validated against the codebook with
+:func:`helpers.codebook.validate`, so a bad code is reported with its row and column whatever the
+file format. ``.sav`` files may carry value labels instead of codes in nothing but their metadata;
+we read the codes (``apply_value_formats=False``) and check that the labels the file declares agree
+with the codebook, so a student's SPSS file with a different coding is caught, not misread.
+User-defined missing values in a ``.sav`` become empty cells.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pyreadstat
+
+from helpers import codebook as cbk
+from helpers.io import DataValidationError, write_text_atomic
+
+ID = "resp_id"
+
+
+def read_survey(path: str | Path, cb: cbk.Codebook) -> pd.DataFrame:
+    """Read a respondent file (``.csv``, ``.xlsx`` or ``.sav``) and validate it."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: survey file does not exist")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        raw = raw.replace({"": pd.NA})
+    elif suffix in (".xlsx", ".xls"):
+        raw = pd.read_excel(path, dtype=object)
+    elif suffix == ".sav":
+        raw, meta = pyreadstat.read_sav(str(path), apply_value_formats=False,
+                                        user_missing=False)
+        _check_sav_labels(path, meta, cb)
+    else:
+        raise ValueError(f"{path}: unsupported survey file type {suffix!r} (csv, xlsx or sav)")
+    if ID not in raw.columns:
+        raise DataValidationError(path, [{"line": 1, "row": 0, "column": ID,
+                                          "check": f"the respondent id column '{ID}' is missing"}])
+    data = cbk.validate(raw, cb, file=str(path), id_column=ID)
+    data[ID] = pd.to_numeric(data[ID], errors="raise").astype("Int64")
+    return data.reset_index(drop=True)
+
+
+def _check_sav_labels(path: Path, meta, cb: cbk.Codebook) -> None:
+    problems = []
+    for col, labelset in meta.variable_to_label.items():
+        if col not in cb.items.index:
+            continue
+        declared = meta.value_labels.get(labelset, {})
+        expected = cb.labels(col)
+        for code, label in declared.items():
+            code = int(code) if float(code).is_integer() else code
+            if code in expected and str(label).strip() != expected[code]:
+                problems.append({"line": None, "row": None, "column": col, "value": code,
+                                 "check": f"value label {label!r} differs from the codebook's "
+                                          f"{expected[code]!r}"})
+    if problems:
+        raise DataValidationError(path, problems)
+
+
+def write_sav(data: pd.DataFrame, path: str | Path, cb: cbk.Codebook) -> None:
+    """Export to SPSS ``.sav`` with variable labels and value labels from the codebook.
+
+    Written to a temporary file first and moved into place, so a failure leaves no half file.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    items = [c for c in data.columns if c != ID]
+    out = data.copy()
+    for c in items:
+        if cb.items.loc[c, "item_type"] == "text":
+            out[c] = out[c].astype("string").fillna("")
+        else:
+            out[c] = pd.to_numeric(out[c]).astype(float)
+    column_labels = [ "Respondent" if c == ID else
+                     f"{cb.items.loc[c, 'question']}. {cb.items.loc[c, 'item_label']}"[:250]
+                     for c in out.columns]
+    value_labels = {c: {float(k): v for k, v in cb.labels(c).items()}
+                    for c in items if cb.labels(c)}
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        pyreadstat.write_sav(out, str(tmp), column_labels=column_labels,
+                             variable_value_labels=value_labels)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def write_csv_survey(data: pd.DataFrame, path: str | Path) -> None:
+    """Respondent file as UTF-8 CSV (codes; empty = «Ikke svart»), written atomically."""
+    write_text_atomic(Path(path), data.to_csv(index=False, lineterminator="\n"))
