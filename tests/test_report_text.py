@@ -21,7 +21,15 @@ NUMBER = re.compile(r"(?<![\w.,])\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)*(?![\w])")
 NAMING = re.compile(
     r"\b(?:[Tt]abell(?:ene)?|[Ff]igur(?:ene)?|[Dd]el|[Kk]apittel|[Vv]edlegg|[Ss]pørsmål)"
     r"\s+[A-Z]?\.?\d+(?:\.\d+)*(?:\s*(?:,|og|–|-)\s*[A-Z]?\.?\d+(?:\.\d+)*)*"
-    r"|\bnotatbok(?:en)?\s+\d{2}\b|\b\d{2}_[a-z_]+\b")
+    r"|\bnotatbok(?:en)?\s+\d{2}\b|\b\d{2}_[a-z_]+\b"
+    # a line of a seed text ("linje 1093", "linjene 1190–1192"): a reference, not a result
+    r"|\blinje(?:ne|r)?\s+\d+(?:\s*[–-]\s*\d+)?(?:\s*(?:,|og)\s*\d+(?:\s*[–-]\s*\d+)?)*"
+    # calendar names: ISO weeks, week counts of the calendar, dates
+    r"|\buke(?:ne)?\s+\d{1,2}(?:\s*[–-]\s*\d{1,2})?\b|\b\d{1,2}\s+uker\b|\bde\s+\d{1,2}\s+ukene\b"
+    r"|\b\d{1,2}\.\s+(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november"
+    r"|desember)\b"
+    # the conventional level of an interval
+    r"|\b95\s*%[\s-]*(?:KI|konfidensintervall|prediksjonsintervall|intervall|-intervall)")
 YEAR = re.compile(r"^(?:19|20)\d{2}$")
 STRIP = [
     re.compile(r"<!--.*?-->", re.S),                    # comments
@@ -52,6 +60,10 @@ def hand_typed_numbers(text: str) -> list[str]:
     ("<!-- 42 --> @fig-a viser 3 ting", ["3"]),
     ("juni 2016 og 2007–2015", []),
     ("1. Hvordan?\n2. Hvor mye koster 3 besøk?", ["3"]),
+    ("uke 24 (linje 1093) og uke 23 (linjene 1180–1182), fra 1. januar, delt på 52 uker", []),
+    ("rate 1,08 (95 % KI 1,06–1,11) og 95 %-intervall", ["1,08", "1,06", "1,11"]),
+    ("delt på 27 uker gir 367 per uke", ["367"]),
+    ("linje 1093 sier 575 besøk i uke 24", ["575"]),
 ])
 def test_the_checker_finds_typed_numbers(text, found):
     assert hand_typed_numbers(text) == found

@@ -269,7 +269,7 @@ class Resolver:
             cap = f"{prefix['tbl']} {n}: {e.caption}"
             return (f"::: {{#{e.label} .quarto-table}}\n\n{body.rstrip()}\n\n: {cap}\n\n"
                     f"{source}\n\n:::\n")
-        return f"{body}\n\n{source}\n"
+        return f"::: {{#{e.label} .embed}}\n\n{body}\n\n{source}\n\n:::\n"
 
     @staticmethod
     def _output_markdown(o: Any, e: Embed) -> str:
@@ -475,6 +475,7 @@ function Div(el)
 end
 """
 _TYPST_HEADER = """#set figure(numbering: none)
+#show figure: set block(breakable: true)
 #show figure.caption: set text(size: 9pt)
 #set table(inset: 4pt)
 #show table: set par(justify: false)
