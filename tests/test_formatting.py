@@ -42,3 +42,16 @@ def test_fmt_smart_uses_only_the_decimals_a_number_has():
     assert fmt.fmt_smart(0.30364) == "0,304"
     assert fmt.fmt_smart(-13.807) == "-13,81"
     assert fmt.fmt_smart(None) == fmt.MISSING
+
+
+def test_demo_stamp_marks_figures_only_for_synthetic_inputs():
+    import matplotlib.pyplot as plt
+
+    from helpers import plotting
+
+    real, demo = plt.figure(), plt.figure()
+    plotting.demo_stamp(real, [])
+    plotting.demo_stamp(demo, ["huset_daily_register_demo"])
+    assert [t.get_text() for t in real.texts] == []
+    assert [t.get_text() for t in demo.texts] == [plotting.DEMO_STAMP]
+    plt.close("all")

@@ -279,3 +279,27 @@ def test_colophon_reflects_the_commit_and_parameters(article):
             assert key in html, f"parameter {key} of {nb.name} missing from the colophon"
     for res in sorted(paths.RAW.glob("*.csv")):
         assert colophon.sha256_file(res) in html, res.name
+
+
+def test_demo_banners_appear_exactly_where_demo_data_are_used(article):
+    """Each chapter's banner cell prints a warning naming its synthetic inputs, or nothing on real
+    data; the report shows the warning exactly when the cell printed one, and every synthetic
+    file of the data package is announced by some banner."""
+    from helpers import io
+
+    synthetic = set(io.synthetic_inputs())
+    html = article.read_text(encoding="utf-8")
+    announced: set[str] = set()
+    banners = re.findall(r"\{\{< embed (notebooks/[^#]+)#([\w-]*banner) >\}\}", _article_source())
+    assert banners, "no chapter embeds a demo banner cell"
+    for nb_rel, label in banners:
+        nb = nbformat.read(paths.REPORT / nb_rel, as_version=4)
+        text = "".join("".join(o.get("data", {}).get("text/markdown", ""))
+                       for o in render.find_cell(nb, label).outputs)
+        named = set(re.findall(r"`([\w.-]+)`", text))
+        assert named <= synthetic, f"{label} names files that are not synthetic: {named - synthetic}"
+        announced |= named
+        section = html.split(f'id="{label}"', 1)[1].split("</div>", 3)[:3]
+        shown = "Demodata" in "".join(section)
+        assert shown == bool(named), f"{label}: banner shown={shown}, synthetic inputs={named}"
+    assert synthetic <= announced, f"synthetic files used without a banner: {synthetic - announced}"

@@ -135,3 +135,16 @@ def distribution_chart(values: pd.Series, *, xlabel: str, ylabel: str,
     nb_axis(ax, "x", decimals)
     nb_axis(ax, "y", 0)
     return fig
+
+
+DEMO_STAMP = "SYNTETISKE DEMODATA"
+
+
+def demo_stamp(fig: plt.Figure, synthetic: list[str]) -> None:
+    """Stamp a figure computed from synthetic inputs, so it cannot pass as a finding when it is
+    copied out of the report. Does nothing when ``synthetic`` is empty (real data)."""
+    if not synthetic:
+        return
+    fig.text(0.995, 0.995, DEMO_STAMP, ha="right", va="top", fontsize=10, fontweight="bold",
+             color="#9a3412", bbox={"boxstyle": "round,pad=0.3", "facecolor": "#fff7ed",
+                                    "edgecolor": "#9a3412"})
