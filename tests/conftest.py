@@ -38,3 +38,14 @@ def require_built(path: Path) -> Path:
     if not path.exists():
         pytest.fail(f"{path} does not exist: run `make report` first (make test does)")
     return path
+
+
+@pytest.fixture(scope="session")
+def lm_codebook_and_published():
+    """The L&M 2016 codebook and every published survey table, as the survey tests need them."""
+    from helpers import codebook, io, survey
+
+    published = survey.read_published(paths.raw("lm2016_published_tables.csv"),
+                                      io.read_resource("lm2016_table_4_14"),
+                                      io.read_resource("lm2016_table_4_14_printed_totals"))
+    return codebook.load(), published

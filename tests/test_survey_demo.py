@@ -8,12 +8,8 @@ from helpers import codebook, io, paths, survey, survey_demo
 
 
 @pytest.fixture(scope="module")
-def inputs():
-    cb = codebook.load()
-    published = survey.read_published(paths.raw("lm2016_published_tables.csv"),
-                                      io.read_resource("lm2016_table_4_14"),
-                                      io.read_resource("lm2016_table_4_14_printed_totals"))
-    return cb, published
+def inputs(lm_codebook_and_published):
+    return lm_codebook_and_published
 
 
 def test_committed_demo_file_is_the_generator_output(inputs):

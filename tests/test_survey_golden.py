@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import codebook, io, paths, survey, survey_demo
+from helpers import codebook, io, survey, survey_demo
 
 # (row_order, col_order, statistic) of printed cells that contradict the rest of their table
 CONTRADICTIONS = {
@@ -30,11 +30,8 @@ EXACT_TABLES = ("4.8", "4.9", "4.14", "4.15", "4.16", "4.17", "5.3", "5.4", "5.5
 
 
 @pytest.fixture(scope="module")
-def setup():
-    cb = codebook.load()
-    published = survey.read_published(paths.raw("lm2016_published_tables.csv"),
-                                      io.read_resource("lm2016_table_4_14"),
-                                      io.read_resource("lm2016_table_4_14_printed_totals"))
+def setup(lm_codebook_and_published):
+    cb, published = lm_codebook_and_published
     demo = codebook.validate(io.read_resource(survey_demo.DEMO_RESOURCE), cb)
     return cb, published, demo
 
