@@ -154,3 +154,9 @@ def test_rehash_records_a_deliberate_edit_and_only_that(tiny_package):
         io.read_resource("visits", datapackage=tiny_package)
     assert io.rehash(tiny_package) == ["visits"]
     assert len(io.read_resource("visits", datapackage=tiny_package)) == 3
+
+
+def test_atomic_writes_are_readable_by_others(tmp_path):
+    out = tmp_path / "page.html"
+    io.write_text_atomic(out, "<p>hei</p>")
+    assert out.stat().st_mode & 0o777 == 0o644

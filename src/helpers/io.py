@@ -303,6 +303,7 @@ def write_text_atomic(path: Path, text: str, *, make_target: bool = False) -> bo
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; outputs are for others to read and serve
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
