@@ -49,27 +49,9 @@ DEFAULT_SITE = "Huset"
 
 def _load_raw(file: Path, sheet: str | int) -> tuple[pd.DataFrame, int, str]:
     """Return the cells, the offset from data-row index to the number shown to a user, and its word."""
-    suffix = file.suffix.lower()
-    if suffix == ".csv":
-        try:
-            df = pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            raise io.DataValidationError(file, [{"check": f"file is not valid UTF-8 ({exc})"}]) \
-                from exc
-        except pd.errors.ParserError as exc:
-            raise io.DataValidationError(file, [{"check": f"not a well-formed CSV: {exc}"}]) \
-                from exc
-        return df, 2, "line"
-    if suffix in (".xlsx", ".xlsm"):
-        df = pd.read_excel(file, sheet_name=sheet, dtype=object)
-        return df, 2, "Excel row"
-    if suffix == ".sav":
-        import pyreadstat
-
-        df, _meta = pyreadstat.read_sav(str(file))
-        return df, 1, "SPSS case"
-    raise io.DataValidationError(
-        file, [{"check": f"unsupported register format {suffix!r}: use .csv, .xlsx or .sav"}])
+    df, _meta = io.read_user_table(file, sheet=sheet, what="register")
+    word = io.USER_TABLE_FORMATS[file.suffix.lower()]
+    return df, (1 if word == "SPSS case" else 2), word
 
 
 def _blank(v: Any) -> bool:

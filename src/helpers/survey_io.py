@@ -17,7 +17,7 @@ import pandas as pd
 import pyreadstat
 
 from helpers import codebook as cbk
-from helpers.io import DataValidationError, write_text_atomic
+from helpers.io import DataValidationError, read_user_table, write_text_atomic
 
 ID = "resp_id"
 
@@ -27,18 +27,11 @@ def read_survey(path: str | Path, cb: cbk.Codebook) -> pd.DataFrame:
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"{path}: survey file does not exist")
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-        raw = raw.replace({"": pd.NA})
-    elif suffix in (".xlsx", ".xls"):
-        raw = pd.read_excel(path, dtype=object)
-    elif suffix == ".sav":
-        raw, meta = pyreadstat.read_sav(str(path), apply_value_formats=False,
-                                        user_missing=False)
+    raw, meta = read_user_table(path, what="survey")
+    if meta is not None:  # .sav: its value labels must agree with the codebook
         _check_sav_labels(path, meta, cb)
-    else:
-        raise ValueError(f"{path}: unsupported survey file type {suffix!r} (csv, xlsx or sav)")
+    elif path.suffix.lower() == ".csv":
+        raw = raw.replace({"": pd.NA})
     if ID not in raw.columns:
         raise DataValidationError(path, [{"line": 1, "row": 0, "column": ID,
                                           "check": f"the respondent id column '{ID}' is missing"}])
