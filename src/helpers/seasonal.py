@@ -525,6 +525,16 @@ def fig_daily(daily: pd.DataFrame) -> plt.Figure:
     return fig
 
 
+def _rate_axis(ax: plt.Axes, top: float, xlabel: str) -> None:
+    """The axis of a weekly visits-per-open-day panel drawn over the shaded regimes."""
+    ax.set_ylim(0, top)
+    ax.set_ylabel("Besøk per åpningsdag")
+    ax.set_xlabel(xlabel)
+    nb_axis(ax, "y")
+    _year_axis(ax)
+    ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.9))
+
+
 def fig_weekly_rate(weekly: pd.DataFrame, decomposition: dict[str, Any],
                     daily: pd.DataFrame, fit: dict[str, Any] | None = None) -> plt.Figure:
     """Weekly visits per open day with the decomposition's trend (back-transformed; with
@@ -538,12 +548,7 @@ def fig_weekly_rate(weekly: pd.DataFrame, decomposition: dict[str, Any],
     if fit is not None:
         trend = remove_steps(trend, fit, sign=+1)
     ax.plot(trend.index, np.exp(trend), color="C3", lw=2, label="Trend med regimesprang")
-    ax.set_ylim(0, top)
-    ax.set_ylabel("Besøk per åpningsdag")
-    ax.set_xlabel("Uke (startdato)")
-    nb_axis(ax, "y")
-    _year_axis(ax)
-    ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.9))
+    _rate_axis(ax, top, "Uke (startdato)")
     return fig
 
 
@@ -596,12 +601,7 @@ def fig_model(daily: pd.DataFrame, fit: dict[str, Any], effects: pd.DataFrame) -
     _shade_regimes(ax, daily, label_y=top * 0.99)
     ax.plot(w.index, w["visits"], color="0.4", lw=1, label="Observert (ukesnitt per dag)")
     ax.plot(w.index, w["fitted"], color="C3", lw=1.6, label="Modell (negativ binomial)")
-    ax.set_ylim(0, top)
-    ax.set_ylabel("Besøk per åpningsdag")
-    ax.set_xlabel("")
-    nb_axis(ax, "y")
-    _year_axis(ax)
-    ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.9))
+    _rate_axis(ax, top, "")
     y = np.arange(len(effects))[::-1]
     ax2.errorbar(effects["rr"], y, xerr=[effects["rr"] - effects["rr_low"],
                                          effects["rr_high"] - effects["rr"]],
