@@ -320,9 +320,13 @@ def write_text_atomic(path: Path, text: str, *, make_target: bool = False) -> bo
     A ``make_target`` is always (re)written, even when unchanged, so that its modification time
     tells ``make`` it is newer than its prerequisites. Returns True when the file was written.
     """
+    return write_bytes_atomic(path, text.encode("utf-8"), make_target=make_target)
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, make_target: bool = False) -> bool:
+    """:func:`write_text_atomic` for bytes (e.g. a PDF)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = text.encode("utf-8")
     if not make_target and path.is_file() and path.read_bytes() == data:
         return False
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

@@ -46,7 +46,7 @@ from typing import Any
 import nbformat
 import yaml
 
-from helpers.io import write_text_atomic
+from helpers.io import write_bytes_atomic, write_text_atomic
 
 CROSSREF_PREFIX = {"nb": {"fig": "Figur", "tbl": "Tabell", "sec": "avsnitt"},
                    "en": {"fig": "Figure", "tbl": "Table", "sec": "Section"}}
@@ -507,10 +507,7 @@ def render_pdf(project: Project, out_pdf: Path) -> None:
             typst.compile(str(typ), output=str(pdf), root=str(tmpdir))
         except Exception as exc:  # typst raises its own error types
             raise RenderError(f"typst failed to compile the article: {exc}") from None
-        tmp_out = out_pdf.with_name(out_pdf.name + ".tmp")
-        out_pdf.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(pdf, tmp_out)
-        os.replace(tmp_out, out_pdf)
+        write_bytes_atomic(out_pdf, pdf.read_bytes(), make_target=True)
 
 
 def _as_list(x: Any) -> list[Any]:
