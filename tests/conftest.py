@@ -16,19 +16,33 @@ SEEDS = paths.ROOT.parent / "shared" / "seeds"
 def tiny_package(tmp_path: Path) -> Path:
     """A one-resource data package with a valid CSV, in a temporary folder."""
     (tmp_path / "visits.csv").write_text(
-        "site,year,visits,share\nA,2020,10,0.5\nB,2020,0,\n", encoding="utf-8")
-    pkg = {"resources": [{
-        "name": "visits", "path": "visits.csv", "schema": {
-            "primaryKey": ["site", "year"],
-            "fields": [
-                {"name": "site", "type": "string",
-                 "constraints": {"required": True, "enum": ["A", "B", "C"]}},
-                {"name": "year", "type": "integer", "constraints": {"required": True}},
-                {"name": "visits", "type": "integer",
-                 "constraints": {"required": True, "minimum": 0}},
-                {"name": "share", "type": "number",
-                 "constraints": {"minimum": 0, "maximum": 1}},
-            ]}}]}
+        "site,year,visits,share\nA,2020,10,0.5\nB,2020,0,\n", encoding="utf-8"
+    )
+    pkg = {
+        "resources": [
+            {
+                "name": "visits",
+                "path": "visits.csv",
+                "schema": {
+                    "primaryKey": ["site", "year"],
+                    "fields": [
+                        {
+                            "name": "site",
+                            "type": "string",
+                            "constraints": {"required": True, "enum": ["A", "B", "C"]},
+                        },
+                        {"name": "year", "type": "integer", "constraints": {"required": True}},
+                        {
+                            "name": "visits",
+                            "type": "integer",
+                            "constraints": {"required": True, "minimum": 0},
+                        },
+                        {"name": "share", "type": "number", "constraints": {"minimum": 0, "maximum": 1}},
+                    ],
+                },
+            }
+        ]
+    }
     (tmp_path / "datapackage.json").write_text(json.dumps(pkg), encoding="utf-8")
     return tmp_path / "datapackage.json"
 
@@ -45,7 +59,9 @@ def lm_codebook_and_published():
     """The L&M 2016 codebook and every published survey table, as the survey tests need them."""
     from helpers import codebook, io, survey
 
-    published = survey.read_published(paths.raw("lm2016_published_tables.csv"),
-                                      io.read_resource("lm2016_table_4_14"),
-                                      io.read_resource("lm2016_table_4_14_printed_totals"))
+    published = survey.read_published(
+        paths.raw("lm2016_published_tables.csv"),
+        io.read_resource("lm2016_table_4_14"),
+        io.read_resource("lm2016_table_4_14_printed_totals"),
+    )
     return codebook.load(), published

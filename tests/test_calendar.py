@@ -10,14 +10,25 @@ from helpers import calendar, io
 
 @pytest.fixture(scope="module")
 def cal():
-    return calendar.opening_calendar("2022-01-01", "2025-12-31", calendar.read_regimes(),
-                                     calendar.read_closures())
+    return calendar.opening_calendar(
+        "2022-01-01", "2025-12-31", calendar.read_regimes(), calendar.read_closures()
+    )
 
 
 def test_norwegian_holidays_known_dates():
     h = calendar.norwegian_holidays("2025-01-01", "2025-12-31")
-    for day in ("2025-01-01", "2025-04-17", "2025-04-18", "2025-04-21", "2025-05-01",
-                "2025-05-17", "2025-05-29", "2025-06-09", "2025-12-25", "2025-12-26"):
+    for day in (
+        "2025-01-01",
+        "2025-04-17",
+        "2025-04-18",
+        "2025-04-21",
+        "2025-05-01",
+        "2025-05-17",
+        "2025-05-29",
+        "2025-06-09",
+        "2025-12-25",
+        "2025-12-26",
+    ):
         assert pd.Timestamp(day) in h.index, day
     assert h[pd.Timestamp("2025-05-17")] == "Grunnlovsdag"
 
@@ -81,8 +92,9 @@ def test_days_per_week_must_match_weekdays(tmp_path):
 
 def test_calendar_before_first_regime_is_an_error():
     with pytest.raises(ValueError, match="before the first opening regime"):
-        calendar.opening_calendar("2021-06-01", "2022-02-01", calendar.read_regimes(),
-                                  calendar.read_closures())
+        calendar.opening_calendar(
+            "2021-06-01", "2022-02-01", calendar.read_regimes(), calendar.read_closures()
+        )
 
 
 def test_parse_weekdays():
@@ -95,7 +107,7 @@ def test_opening_days_by_year(cal):
     by_year = calendar.opening_days_by_period(cal, "YS").set_index(cal["date"].dt.year.unique())
     # 2024: Mon, Tue, Thu, Sun scheduled = 210 days (leap year); 10 closed by holidays/closures
     assert by_year.loc[2024, "scheduled_days"] == 210
-    assert (by_year["open_days"] + by_year["closed_scheduled_days"]
-            == by_year["scheduled_days"]).all()
+    assert (by_year["open_days"] + by_year["closed_scheduled_days"] == by_year["scheduled_days"]).all()
     assert by_year.loc[2024, "closed_scheduled_days"] == int(
-        (cal["scheduled"] & ~cal["open"] & (cal["date"].dt.year == 2024)).sum())
+        (cal["scheduled"] & ~cal["open"] & (cal["date"].dt.year == 2024)).sum()
+    )

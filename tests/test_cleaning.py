@@ -8,16 +8,31 @@ import pytest
 from helpers import cleaning, io
 
 
-@pytest.mark.parametrize(("x", "d", "want"),
-                         [(2.5, 0, 3.0), (-2.5, 0, -3.0), (0.125, 2, 0.13), (144.83, 0, 145.0),
-                          (30.7692, 1, 30.8), (1045.506, 0, 1046.0)])
+@pytest.mark.parametrize(
+    ("x", "d", "want"),
+    [
+        (2.5, 0, 3.0),
+        (-2.5, 0, -3.0),
+        (0.125, 2, 0.13),
+        (144.83, 0, 145.0),
+        (30.7692, 1, 30.8),
+        (1045.506, 0, 1046.0),
+    ],
+)
 def test_round_half_away(x, d, want):
     assert cleaning.round_half_away(x, d) == want
 
 
 def _key(values, printed):
-    return pd.DataFrame({"measure": "m", "year": [2022, 2023, 2024], "value": values,
-                         "printed_change_pct": printed, "source_line": [10, 11, 12]})
+    return pd.DataFrame(
+        {
+            "measure": "m",
+            "year": [2022, 2023, 2024],
+            "value": values,
+            "printed_change_pct": printed,
+            "source_line": [10, 11, 12],
+        }
+    )
 
 
 def test_printed_change_agrees():
@@ -32,21 +47,23 @@ def test_printed_change_flags_the_wrong_year():
 
 
 def _strax(rows):
-    return pd.DataFrame(rows, columns=["session", "year", "visits_total", "visits_mean_per_day",
-                                       "period_note", "source_line"])
+    return pd.DataFrame(
+        rows, columns=["session", "year", "visits_total", "visits_mean_per_day", "period_note", "source_line"]
+    )
 
 
 def test_mean_per_day_flags_impossible_days_and_copies():
-    df = _strax([
-        ("formiddag", 2010, 3650, 10.0, None, 1),   # 365 days: fine
-        ("ettermiddag", 2010, 1000, 10.0, "1 em pr. uke", 2),  # 100 days > 53, and same mean
-        ("formiddag", 2011, 3650, 10.0, None, 3),
-        ("ettermiddag", 2011, 2600, 12.0, "5 em pr. uke", 4),  # 216.7 days: fine
-    ])
+    df = _strax(
+        [
+            ("formiddag", 2010, 3650, 10.0, None, 1),  # 365 days: fine
+            ("ettermiddag", 2010, 1000, 10.0, "1 em pr. uke", 2),  # 100 days > 53, and same mean
+            ("formiddag", 2011, 3650, 10.0, None, 3),
+            ("ettermiddag", 2011, 2600, 12.0, "5 em pr. uke", 4),  # 216.7 days: fine
+        ]
+    )
     flags = cleaning.check_mean_per_day(df, "r")
     checks = sorted(flags["check"])
-    assert checks == ["implied opening days ettermiddag 2010",
-                      "same mean per day in both sessions 2010"]
+    assert checks == ["implied opening days ettermiddag 2010", "same mean per day in both sessions 2010"]
     impl = flags[flags["check"].str.startswith("implied")].iloc[0]
     assert (impl["printed"], impl["recomputed"]) == (53.0, 100.0)
     same = flags[flags["check"].str.startswith("same")].iloc[0]
@@ -54,12 +71,12 @@ def test_mean_per_day_flags_impossible_days_and_copies():
 
 
 def test_frequency_table_check():
-    freq = pd.DataFrame({"category": ["a", "b"], "count": [1, 2], "percent": [33.3, 66.6],
-                         "source_line": [1, 2]})
+    freq = pd.DataFrame(
+        {"category": ["a", "b"], "count": [1, 2], "percent": [33.3, 66.6], "source_line": [1, 2]}
+    )
     totals = pd.DataFrame({"count": [4], "source_line": [3]})
     flags = cleaning.check_frequency_table(freq, totals, "r")
-    assert flags["check"].tolist() == ["sum of counts vs printed total", "percent of 'a'",
-                                       "percent of 'b'"]
+    assert flags["check"].tolist() == ["sum of counts vs printed total", "percent of 'a'", "percent of 'b'"]
     assert flags["recomputed"].tolist()[1:] == [25.0, 50.0]
 
 
@@ -77,22 +94,24 @@ def test_published_sources_flags_as_recorded_in_provenance():
     flags = cleaning.check_printed_change(key, "huset_key_figures")
     assert sorted(flags["check"]) == [
         "printed change mean_visitors_per_day 2022→2023",
-        "printed change mean_visitors_per_day 2023→2024"]
+        "printed change mean_visitors_per_day 2023→2024",
+    ]
     strax = cleaning.check_mean_per_day(io.read_resource("strax_annual_visits"), "s")
     assert sorted(strax["check"]) == [
         "implied opening days ettermiddag 2010",
         "same mean per day in both sessions 2011",
         "same mean per day in both sessions 2013",
-        "same mean per day in both sessions 2014"]
+        "same mean per day in both sessions 2014",
+    ]
 
 
 def test_annual_visits_long_table():
-    out = cleaning.annual_visits(io.read_resource("strax_annual_visits"),
-                                 io.read_resource("huset_key_figures"))
+    out = cleaning.annual_visits(
+        io.read_resource("strax_annual_visits"), io.read_resource("huset_key_figures")
+    )
     assert set(out["site"]) == {"Strax-huset", "Huset"}
     assert not out.duplicated(["site", "session", "year"]).any()
-    assert out.loc[out["site"] == "Huset", "status"].tolist() == [
-        "actual", "actual", "actual", "forecast"]
+    assert out.loc[out["site"] == "Huset", "status"].tolist() == ["actual", "actual", "actual", "forecast"]
 
 
 def _frames():
@@ -102,8 +121,7 @@ def _frames():
 def test_source_flags_on_the_embedded_data():
     flags = cleaning.source_flags(_frames())
     assert list(flags.columns) == cleaning.FLAG_COLUMNS
-    assert flags["resource"].value_counts().to_dict() == {
-        "huset_key_figures": 3, "strax_annual_visits": 4}
+    assert flags["resource"].value_counts().to_dict() == {"huset_key_figures": 3, "strax_annual_visits": 4}
     text = flags[flags["check"] == "visitors 2024: table vs text"].iloc[0]
     assert (text["printed"], text["recomputed"], text["source_line"]) == (14797.0, 14897.0, 1618)
     assert flags.equals(flags.sort_values(["resource", "source_line", "check"], ignore_index=True))

@@ -38,16 +38,19 @@ def _seed_lines():
     return SEED.read_text(encoding="utf-8").splitlines()
 
 
-@pytest.mark.parametrize("resource,column", [("lm2016_codebook_items", "item_label"),
-                                             ("lm2016_codebook_values", "label")])
+@pytest.mark.parametrize(
+    "resource,column", [("lm2016_codebook_items", "item_label"), ("lm2016_codebook_values", "label")]
+)
 def test_every_label_is_printed_on_its_source_line(resource, column):
     """Golden test of the codebook transcription (its numbers are labels, not values)."""
     lines = _seed_lines()
     df = io.read_resource(resource)
     fixed = {"Annet (stoff)"}  # a label we had to name: the seed prints only 'Annet:____'
-    missing = [f"{r[column]!r} not on {r['source_line']}" for _, r in df.iterrows()
-               if r[column] not in fixed and not label_is_printed(r[column], r["source_line"],
-                                                                  lines)]
+    missing = [
+        f"{r[column]!r} not on {r['source_line']}"
+        for _, r in df.iterrows()
+        if r[column] not in fixed and not label_is_printed(r[column], r["source_line"], lines)
+    ]
     assert not missing, "; ".join(missing[:10])
 
 
@@ -69,7 +72,12 @@ def test_grids_and_multiple_response_are_separate_items(cb):
     assert len(cb.question_items(15, "multiple_response")) == 7
     assert cb.labels("q15_slag") == {0: "Ikke krysset av", 1: "Krysset av"}
     assert list(cb.labels("q24_respekt_politi").values()) == [
-        "I svært liten grad", "I liten grad", "Verken eller", "I noen grad", "I svært stor grad"]
+        "I svært liten grad",
+        "I liten grad",
+        "Verken eller",
+        "I noen grad",
+        "I svært stor grad",
+    ]
 
 
 def test_every_coded_item_has_value_labels(cb):
@@ -94,13 +102,16 @@ def test_valid_data_pass_and_become_numbers(cb):
     assert out["q34_kjonn"].tolist()[::2] == [1, 2] and pd.isna(out["q34_kjonn"][1])
 
 
-@pytest.mark.parametrize("cols,column,row,words", [
-    ({"q34_kjonn": ["1", "3", "2"]}, "q34_kjonn", 2, "unknown code"),
-    ({"q33_alder": ["40", "x", "30"]}, "q33_alder", 2, "not a number"),
-    ({"q33_alder": ["40", "30", "140"]}, "q33_alder", 3, "outside"),
-    ({"q15_slag": ["1", "0", "2"]}, "q15_slag", 3, "unknown code"),
-    ({"q24_respekt_politi": ["1.5", "2", "3"]}, "q24_respekt_politi", 1, "whole number"),
-])
+@pytest.mark.parametrize(
+    "cols,column,row,words",
+    [
+        ({"q34_kjonn": ["1", "3", "2"]}, "q34_kjonn", 2, "unknown code"),
+        ({"q33_alder": ["40", "x", "30"]}, "q33_alder", 2, "not a number"),
+        ({"q33_alder": ["40", "30", "140"]}, "q33_alder", 3, "outside"),
+        ({"q15_slag": ["1", "0", "2"]}, "q15_slag", 3, "unknown code"),
+        ({"q24_respekt_politi": ["1.5", "2", "3"]}, "q24_respekt_politi", 1, "whole number"),
+    ],
+)
 def test_bad_data_name_row_and_column(cb, cols, column, row, words):
     with pytest.raises(DataValidationError) as err:
         codebook.validate(_frame(**cols), cb, file="my_survey.csv")

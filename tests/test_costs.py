@@ -6,35 +6,54 @@ import pytest
 from helpers import costs, io
 
 
-@pytest.mark.parametrize(("s", "d"), [("6,1", 1), ("~1 045", 0), ("0,37", 2), ("2 076", 0),
-                                      ("53,61", 2), ("7,148", 3)])
+@pytest.mark.parametrize(
+    ("s", "d"), [("6,1", 1), ("~1 045", 0), ("0,37", 2), ("2 076", 0), ("53,61", 2), ("7,148", 3)]
+)
 def test_printed_decimals(s, d):
     assert costs.printed_decimals(s) == d
 
 
 def _inputs(mo_cost, mo_visits, h_cost, h_visits, mo_fte, h_fte):
-    rows = [("mo_senter_alt2", "annual_cost_mnok", mo_cost), ("mo_senter_alt2", "annual_visits",
-            mo_visits), ("huset", "annual_cost_mnok", h_cost), ("huset", "annual_visits", h_visits),
-            ("mo_gyldenpris", "fte", mo_fte), ("huset", "fte", h_fte)]
+    rows = [
+        ("mo_senter_alt2", "annual_cost_mnok", mo_cost),
+        ("mo_senter_alt2", "annual_visits", mo_visits),
+        ("huset", "annual_cost_mnok", h_cost),
+        ("huset", "annual_visits", h_visits),
+        ("mo_gyldenpris", "fte", mo_fte),
+        ("huset", "fte", h_fte),
+    ]
     return pd.DataFrame(rows, columns=["unit", "measure", "value"])
 
 
 def _printed(cells):
-    return pd.DataFrame([{"unit": u, "unit_label_nb": u, "measure": m, "measure_label_nb": m,
-                          "value": v, "value_as_printed": p, "source_line": 1}
-                         for u, m, v, p in cells])
+    return pd.DataFrame(
+        [
+            {
+                "unit": u,
+                "unit_label_nb": u,
+                "measure": m,
+                "measure_label_nb": m,
+                "value": v,
+                "value_as_printed": p,
+                "source_line": 1,
+            }
+            for u, m, v, p in cells
+        ]
+    )
 
 
 def test_table5_hand_computed():
     inputs = _inputs(10.0, 5000, 2.0, 4000, 10.0, 2.0)
-    printed = _printed([
-        ("mo_senter_alt2", "cost_per_visit", 2000, "2 000"),       # 10e6/5000
-        ("huset", "cost_per_visit", 500, "500"),                   # 2e6/4000
-        ("mo_senter_alt2", "visits_per_fte", 500, "500"),          # 5000/10
-        ("huset", "visits_per_fte", 2000, "2 000"),                # 4000/2
-        ("ratio_mo_over_huset", "ratio_cost_per_visit", 4.0, "4,0"),
-        ("ratio_mo_over_huset", "ratio_visits_per_fte", 0.2, "0,2"),  # 0.25 -> 0,3, not 0,2
-    ])
+    printed = _printed(
+        [
+            ("mo_senter_alt2", "cost_per_visit", 2000, "2 000"),  # 10e6/5000
+            ("huset", "cost_per_visit", 500, "500"),  # 2e6/4000
+            ("mo_senter_alt2", "visits_per_fte", 500, "500"),  # 5000/10
+            ("huset", "visits_per_fte", 2000, "2 000"),  # 4000/2
+            ("ratio_mo_over_huset", "ratio_cost_per_visit", 4.0, "4,0"),
+            ("ratio_mo_over_huset", "ratio_visits_per_fte", 0.2, "0,2"),  # 0.25 -> 0,3, not 0,2
+        ]
+    )
     t = costs.table5(inputs, printed)
     assert t["exact"].tolist() == [2000.0, 500.0, 500.0, 2000.0, 4.0, 0.25]
     assert t["match"].tolist() == [True, True, True, True, True, False]
@@ -51,8 +70,7 @@ def test_golden_table5():
     MO visits per FTE: 25 824 / 24,7 = 1 045,5, printed '~1 045' (the source truncates; rounding
     gives 1 046) -- recorded in data/raw/provenance, oddity 4 of Tabell 5.
     """
-    t = costs.table5(io.read_resource("huset_table5_inputs"),
-                     io.read_resource("huset_table5_printed"))
+    t = costs.table5(io.read_resource("huset_table5_inputs"), io.read_resource("huset_table5_printed"))
     assert len(t) == 8
     bad = t.loc[~t["match"], ["unit", "measure"]].apply(tuple, axis=1).tolist()
     assert bad == [("mo_senter_alt2", "visits_per_fte")]
@@ -64,20 +82,41 @@ def test_golden_table5():
 
 
 def _t3_params(unit="u", year=2025, rev=1000.0, sal=600.0, oth=300.0):
-    return {f"{unit}_operating_revenue_{year}": rev, f"{unit}_salary_costs_{year}": sal,
-            f"{unit}_other_costs_{year}": oth}
+    return {
+        f"{unit}_operating_revenue_{year}": rev,
+        f"{unit}_salary_costs_{year}": sal,
+        f"{unit}_other_costs_{year}": oth,
+    }
 
 
 def _printed_cells(table, cells):
-    return pd.DataFrame([{"table": table, "unit": u, "unit_label_nb": u, "measure": m,
-                          "measure_label_nb": m, "year": y, "value": v, "value_as_printed": s,
-                          "source_line": "1"} for u, m, y, v, s in cells])
+    return pd.DataFrame(
+        [
+            {
+                "table": table,
+                "unit": u,
+                "unit_label_nb": u,
+                "measure": m,
+                "measure_label_nb": m,
+                "year": y,
+                "value": v,
+                "value_as_printed": s,
+                "source_line": "1",
+            }
+            for u, m, y, v, s in cells
+        ]
+    )
 
 
 def test_table3_hand_computed():
-    printed = _printed_cells("Tabell 3", [("u", "total_operating_costs", 2025, 900, "900"),
-                                          ("u", "operating_result_excl_transfers", 2025, 100, "100"),
-                                          ("u", "salary_costs", 2025, 601, "601")])
+    printed = _printed_cells(
+        "Tabell 3",
+        [
+            ("u", "total_operating_costs", 2025, 900, "900"),
+            ("u", "operating_result_excl_transfers", 2025, 100, "100"),
+            ("u", "salary_costs", 2025, 601, "601"),
+        ],
+    )
     t = costs.table3(_t3_params(), printed)
     assert t["recomputed"].tolist() == [900.0, 100.0, 600.0]  # 600+300, 1000-900, the input
     assert t["match"].tolist() == [True, True, False]
@@ -85,9 +124,14 @@ def test_table3_hand_computed():
 
 def test_table4_revenue_and_cost_basis():
     # revenue 1000, wages 600, other 300, total 900, result 100
-    printed = _printed_cells("Tabell 4", [("u", "salary_share_pct", 2025, 60.0, "60,0 %"),
-                                          ("u", "other_costs_share_pct", 2025, 33.3, "33,3 %"),
-                                          ("u", "operating_margin_pct", 2025, 9.0, "9,0 %")])
+    printed = _printed_cells(
+        "Tabell 4",
+        [
+            ("u", "salary_share_pct", 2025, 60.0, "60,0 %"),
+            ("u", "other_costs_share_pct", 2025, 33.3, "33,3 %"),
+            ("u", "operating_margin_pct", 2025, 9.0, "9,0 %"),
+        ],
+    )
     t = costs.table4(_t3_params(), printed)
     assert t["exact"].tolist() == pytest.approx([60.0, 30.0, 10.0])
     assert t["exact_cost_basis"].tolist() == pytest.approx([600 / 9, 300 / 9, 100 / 9])
@@ -95,26 +139,38 @@ def test_table4_revenue_and_cost_basis():
 
 
 def test_table6_hand_computed():
-    params = pd.DataFrame([
-        {"param": "gatelag_gain_per_participant", "value": 0.4, "low": 0.2, "high": 0.6},
-        {"param": "huset_core_guests", "value": 100.0, "low": None, "high": None},
-        {"param": "huset_bergen_as_employees_2025", "value": 10.0, "low": None, "high": None},
-        {"param": "harm_reduction_10pct", "value": 10.0, "low": None, "high": None}])
-    printed = _printed_cells("Tabell 6", [
-        ("g", "social_gain_guests_low_reduction_10pct", None, 2.0, "2,00M"),     # 100*0,2*0,1
-        ("g", "social_gain_employees_high_reduction_10pct", None, 0.6, "0,60M"),  # 10*0,6*0,1
-        ("g", "social_gain_sum_mid_reduction_10pct", None, 4.5, "4,50M")])        # 110*0,4*0,1=4,4
+    params = pd.DataFrame(
+        [
+            {"param": "gatelag_gain_per_participant", "value": 0.4, "low": 0.2, "high": 0.6},
+            {"param": "huset_core_guests", "value": 100.0, "low": None, "high": None},
+            {"param": "huset_bergen_as_employees_2025", "value": 10.0, "low": None, "high": None},
+            {"param": "harm_reduction_10pct", "value": 10.0, "low": None, "high": None},
+        ]
+    )
+    printed = _printed_cells(
+        "Tabell 6",
+        [
+            ("g", "social_gain_guests_low_reduction_10pct", None, 2.0, "2,00M"),  # 100*0,2*0,1
+            ("g", "social_gain_employees_high_reduction_10pct", None, 0.6, "0,60M"),  # 10*0,6*0,1
+            ("g", "social_gain_sum_mid_reduction_10pct", None, 4.5, "4,50M"),
+        ],
+    )  # 110*0,4*0,1=4,4
     t = costs.table6(params, printed)
     assert t["exact"].tolist() == pytest.approx([2.0, 0.6, 4.4])
     assert t["match"].tolist() == [True, True, False]
 
 
 def test_table6_unknown_level_is_an_error():
-    params = pd.DataFrame([{"param": "gatelag_gain_per_participant", "value": 0.4, "low": 0.2,
-                            "high": 0.6}, {"param": "huset_core_guests", "value": 1.0},
-                           {"param": "huset_bergen_as_employees_2025", "value": 1.0}])
-    printed = _printed_cells("Tabell 6", [("g", "social_gain_guests_low_reduction_10pct", None,
-                                           1.0, "1,00M")])
+    params = pd.DataFrame(
+        [
+            {"param": "gatelag_gain_per_participant", "value": 0.4, "low": 0.2, "high": 0.6},
+            {"param": "huset_core_guests", "value": 1.0},
+            {"param": "huset_bergen_as_employees_2025", "value": 1.0},
+        ]
+    )
+    printed = _printed_cells(
+        "Tabell 6", [("g", "social_gain_guests_low_reduction_10pct", None, 1.0, "1,00M")]
+    )
     with pytest.raises(KeyError, match="not in the parameter table"):
         costs.table6(params, printed)
 
@@ -137,9 +193,11 @@ def test_golden_table4(real):
     _, p, tables = real
     t = costs.table4(p, tables)
     bad = t.loc[~t["match"], ["unit", "year", "measure", "basis"]].apply(tuple, axis=1).tolist()
-    assert bad == [("huset", 2025, "salary_share_pct", "kostnader"),      # 63,2 % printed
-                   ("huset", 2025, "other_costs_share_pct", "kostnader"),  # 36,8 % printed
-                   ("natthuset", 2025, "operating_margin_pct", "ingen")]   # -2,78 printed, -2,76
+    assert bad == [
+        ("huset", 2025, "salary_share_pct", "kostnader"),  # 63,2 % printed
+        ("huset", 2025, "other_costs_share_pct", "kostnader"),  # 36,8 % printed
+        ("natthuset", 2025, "operating_margin_pct", "ingen"),
+    ]  # -2,78 printed, -2,76
 
 
 def test_golden_table5_from_parameters(real):
@@ -161,9 +219,13 @@ def test_golden_table6(real):
 # --------------------------------------------------------------------------------------------
 
 
-RATIO_FIXTURE = {"mo_alt2_annual_cost": 10.0, "mo_gyldenpris_annual_visits": 5000.0,
-                 "huset_total_operating_costs_2025": 3_000_000.0, "huset_rent_2025": 1.0,
-                 "huset_annual_visits_2025": 4000.0}
+RATIO_FIXTURE = {
+    "mo_alt2_annual_cost": 10.0,
+    "mo_gyldenpris_annual_visits": 5000.0,
+    "huset_total_operating_costs_2025": 3_000_000.0,
+    "huset_rent_2025": 1.0,
+    "huset_annual_visits_2025": 4000.0,
+}
 
 
 def test_cost_per_visit_ratio_hand_computed():
@@ -182,26 +244,35 @@ def test_break_even_hand_computed():
     assert be.loc[("mo_alt2_annual_cost", 2.0), "break_even"] == pytest.approx(5.0)
     assert be.loc[("mo_alt2_annual_cost", 2.0), "change_pct"] == pytest.approx(-50.0)
     for (name, t), r in be.iterrows():  # plugging a break-even value back gives the target
-        assert costs.cost_per_visit_ratio({**RATIO_FIXTURE, name: r["break_even"]}) == \
-            pytest.approx(t)
+        assert costs.cost_per_visit_ratio({**RATIO_FIXTURE, name: r["break_even"]}) == pytest.approx(t)
 
 
 def _ratio_params(pct=20.0):
     rows = []
     for k, v in RATIO_FIXTURE.items():
         fixed = k == "huset_rent_2025"
-        rows.append({"param": k, "label_nb": k, "value": v, "low": None, "high": None,
-                     "range_pct": None if fixed else pct,
-                     "distribution": "fixed" if fixed else "triangular",
-                     "range_reason": "r", "source_line": "1"})
+        rows.append(
+            {
+                "param": k,
+                "label_nb": k,
+                "value": v,
+                "low": None,
+                "high": None,
+                "range_pct": None if fixed else pct,
+                "distribution": "fixed" if fixed else "triangular",
+                "range_reason": "r",
+                "source_line": "1",
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def test_tornado_hand_computed():
     t = costs.tornado(_ratio_params()).set_index("param")
     # MO budget 8 or 12 -> ratio 3,2 or 4,8; Huset visits 3 200 or 4 800 -> 3,2 or 4,8
-    assert t.loc["mo_alt2_annual_cost", ["ratio_at_low", "ratio_at_high"]].tolist() == \
-        pytest.approx([3.2, 4.8])
+    assert t.loc["mo_alt2_annual_cost", ["ratio_at_low", "ratio_at_high"]].tolist() == pytest.approx(
+        [3.2, 4.8]
+    )
     # Huset costs 2,4 or 3,6 mill. -> excl. rent 1,4 or 2,6 mill. -> 500 kr becomes 350 / 650
     assert t.loc["huset_total_operating_costs_2025", "ratio_at_low"] == pytest.approx(2000 / 350)
     assert t.loc["huset_total_operating_costs_2025", "ratio_at_high"] == pytest.approx(2000 / 650)
@@ -230,14 +301,19 @@ def test_notebook_runs_at_least_10000_draws():
     import yaml
 
     from helpers import paths
+
     cfg = yaml.safe_load(paths.PARAMS.joinpath("04_cost_comparison.yml").read_text())
     assert cfg["mc_draws"] >= 10_000
 
 
-@pytest.mark.parametrize(("text", "hours"), [
-    ("Mandag - torsdag 10.00 - 21.00; Søndag 15:00 - 21:00", 4 * 11 + 6),
-    ("Mandag - fredag 09.00 - 20.30; Lørdag - søndag 11.30 - 17.00", 5 * 11.5 + 2 * 5.5),
-    ("Mandag - fredag 09.00 - 14.00", 25)])
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("Mandag - torsdag 10.00 - 21.00; Søndag 15:00 - 21:00", 4 * 11 + 6),
+        ("Mandag - fredag 09.00 - 20.30; Lørdag - søndag 11.30 - 17.00", 5 * 11.5 + 2 * 5.5),
+        ("Mandag - fredag 09.00 - 14.00", 25),
+    ],
+)
 def test_weekly_opening_hours(text, hours):
     assert costs.weekly_opening_hours(text) == pytest.approx(hours)
 
@@ -248,21 +324,31 @@ def test_weekly_opening_hours_rejects_unreadable_text():
 
 
 def test_unit_costs_hand_computed():
-    p = {**RATIO_FIXTURE, "huset_fte": 4.0, "mo_gyldenpris_fte": 20.0,
-         "huset_unique_users_per_month": 100.0, "mo_gyldenpris_unique_users_per_month": 500.0,
-         "natthuset_salary_costs_2025": 1.0, "natthuset_other_costs_2025": 2.0}
+    p = {
+        **RATIO_FIXTURE,
+        "huset_fte": 4.0,
+        "mo_gyldenpris_fte": 20.0,
+        "huset_unique_users_per_month": 100.0,
+        "mo_gyldenpris_unique_users_per_month": 500.0,
+        "natthuset_salary_costs_2025": 1.0,
+        "natthuset_other_costs_2025": 2.0,
+    }
     t1 = pd.DataFrame(
-        [("huset", "opening_hours", "Mandag - fredag 10.00 - 20.00", None),        # 50 h/week
-         ("mo_gyldenpris", "opening_hours", "Mandag - søndag 10.00 - 20.00", None),  # 70 h/week
-         ("huset", "mean_unique_users_per_month", "100-200", 200.0)],
-        columns=["unit", "measure", "value_as_printed", "value_high"])
+        [
+            ("huset", "opening_hours", "Mandag - fredag 10.00 - 20.00", None),  # 50 h/week
+            ("mo_gyldenpris", "opening_hours", "Mandag - søndag 10.00 - 20.00", None),  # 70 h/week
+            ("huset", "mean_unique_users_per_month", "100-200", 200.0),
+        ],
+        columns=["unit", "measure", "value_as_printed", "value_high"],
+    )
     uc = costs.unit_costs(p, t1)
     h = uc.iloc[0]  # Huset excl. rent: 2 000 000 kr
     assert h["per_visit"] == pytest.approx(500)
     assert h["per_fte"] == pytest.approx(500_000)
     assert h["per_opening_hour"] == pytest.approx(2e6 / (50 * 52))
     assert (h["per_user_month_low"], h["per_user_month_high"]) == pytest.approx(
-        (2e6 / 12 / 200, 2e6 / 12 / 100))
+        (2e6 / 12 / 200, 2e6 / 12 / 100)
+    )
     mo = uc[uc["unit"] == "MO-senter alt. 2"].iloc[0]
     assert mo["per_opening_hour"] == pytest.approx(10e6 / (70 * 52))
     assert uc.iloc[2]["cost_nok"] == 3.0 and pd.isna(uc.iloc[2]["per_visit"])  # Natthuset
@@ -288,18 +374,31 @@ def test_results_cover_every_key_the_chapters_quote(real):
     import re
 
     from helpers import paths
+
     params, p, tables = real
     t1 = io.read_resource("huset_mo_comparison_table1")
     t3, t4 = costs.table3(p, tables), costs.table4(p, tables)
     t5 = costs.table5(costs.table5_inputs_from_params(p), io.read_resource("huset_table5_printed"))
     t6 = costs.table6(params, tables)
-    aud = costs.audit(params, io.read_resource("huset_cost_text_figures"), tables,
-                      io.read_resource("huset_key_figures"), t1)
+    aud = costs.audit(
+        params, io.read_resource("huset_cost_text_figures"), tables, io.read_resource("huset_key_figures"), t1
+    )
     disc = costs.discrepancies(t3, t4, t5, t6, aud)
     _, mc = costs.monte_carlo(params, 1000, 1)
-    res = costs.results(params, t3, t4, t5, t6, aud, disc, costs.unit_costs(p, t1),
-                        costs.tornado(params), costs.break_even(p), mc,
-                        costs.table6_scenarios(params, t1))
+    res = costs.results(
+        params,
+        t3,
+        t4,
+        t5,
+        t6,
+        aud,
+        disc,
+        costs.unit_costs(p, t1),
+        costs.tornado(params),
+        costs.break_even(p),
+        mc,
+        costs.table6_scenarios(params, t1),
+    )
     used = set()
     for name in ("_kostnader.qmd", "_vedlegg-avvik.qmd"):
         used |= set(re.findall(r"meta costs\.(\w+)", (paths.REPORT / name).read_text("utf-8")))

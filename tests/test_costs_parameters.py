@@ -19,15 +19,29 @@ def p(params) -> dict[str, float]:
 
 
 def _row(**kw):
-    base = dict(param="x", label_nb="x", value=10.0, low=float("nan"), high=float("nan"),
-                range_pct=float("nan"), distribution="fixed", range_reason="r", source_line="1")
+    base = dict(
+        param="x",
+        label_nb="x",
+        value=10.0,
+        low=float("nan"),
+        high=float("nan"),
+        range_pct=float("nan"),
+        distribution="fixed",
+        range_reason="r",
+        source_line="1",
+    )
     base.update(kw)
     return base
 
 
 def test_check_parameters_names_row_and_column():
-    df = pd.DataFrame([_row(), _row(param="y", low=12.0, high=20.0, distribution="uniform"),
-                       _row(param="z", distribution="triangular")])
+    df = pd.DataFrame(
+        [
+            _row(),
+            _row(param="y", low=12.0, high=20.0, distribution="uniform"),
+            _row(param="z", distribution="triangular"),
+        ]
+    )
     with pytest.raises(io.DataValidationError) as e:
         costs.check_parameters(df, "params.csv")
     msg = str(e.value)
@@ -42,9 +56,13 @@ def test_check_parameters_duplicate_name():
 
 
 def test_param_ranges_hand_computed():
-    df = pd.DataFrame([_row(param="a", value=50.0, range_pct=20.0, distribution="triangular"),
-                       _row(param="b", value=3.0, low=2.0, high=5.0, distribution="uniform"),
-                       _row(param="c")])
+    df = pd.DataFrame(
+        [
+            _row(param="a", value=50.0, range_pct=20.0, distribution="triangular"),
+            _row(param="b", value=3.0, low=2.0, high=5.0, distribution="uniform"),
+            _row(param="c"),
+        ]
+    )
     r = costs.param_ranges(df).set_index("param")
     assert list(r.index) == ["a", "b"]  # fixed parameters have no range
     assert r.loc["a", "low"] == pytest.approx(40.0) and r.loc["a", "high"] == pytest.approx(60.0)
@@ -58,8 +76,11 @@ def test_every_ratio_input_is_a_parameter(p):
 def test_tabell3_inputs_equal_huset_cost_tables(p):
     t = io.read_resource("huset_cost_tables")
     t = t[t["table"] == "Tabell 3"]
-    names = {"operating_revenue_excl_transfers": "operating_revenue",
-             "salary_costs": "salary_costs", "other_operating_costs": "other_costs"}
+    names = {
+        "operating_revenue_excl_transfers": "operating_revenue",
+        "salary_costs": "salary_costs",
+        "other_operating_costs": "other_costs",
+    }
     checked = 0
     for r in t.itertuples(index=False):
         if r.measure in names:
@@ -70,8 +91,12 @@ def test_tabell3_inputs_equal_huset_cost_tables(p):
 
 def test_duplicated_total_equals_wages_plus_other_and_the_print(p):
     t = io.read_resource("huset_cost_tables")
-    printed = t[(t["table"] == "Tabell 3") & (t["unit"] == "huset") & (t["year"] == 2025)
-                & (t["measure"] == "total_operating_costs")]["value"].item()
+    printed = t[
+        (t["table"] == "Tabell 3")
+        & (t["unit"] == "huset")
+        & (t["year"] == 2025)
+        & (t["measure"] == "total_operating_costs")
+    ]["value"].item()
     assert p["huset_total_operating_costs_2025"] == printed
     assert p["huset_salary_costs_2025"] + p["huset_other_costs_2025"] == printed
 
@@ -95,10 +120,8 @@ def test_table1_and_table2_figures_agree(p):
         assert p[f"{unit}_fte"] == t1.loc[(unit, "fte"), "value"]
     for unit in ("mo_gyldenpris", "mo_nesttun", "mo_wergeland"):
         assert p[f"{unit}_visits_per_month"] == t1.loc[(unit, "mean_visits_per_month"), "value"]
-        assert p[f"{unit}_unique_users_per_month"] == t1.loc[
-            (unit, "mean_unique_users_per_month"), "value"]
-    assert p["huset_unique_users_per_month"] == t1.loc[
-        ("huset", "mean_unique_users_per_month"), "value_low"]
+        assert p[f"{unit}_unique_users_per_month"] == t1.loc[(unit, "mean_unique_users_per_month"), "value"]
+    assert p["huset_unique_users_per_month"] == t1.loc[("huset", "mean_unique_users_per_month"), "value_low"]
     assert p["huset_employees"] == t1.loc[("huset", "employees"), "value"]
     kf = io.read_resource("huset_key_figures").set_index(["measure", "year"])
     assert p["huset_bergen_as_employees_2025"] == kf.loc[("employees", 2025), "value"]
@@ -124,8 +147,12 @@ def test_prose_figures_agree(params, p):
 def test_harm_reduction_levels_match_tabell6_rows(p):
     t = io.read_resource("huset_cost_tables")
     printed = sorted({int(m[-5:-3]) for m in t.loc[t["table"] == "Tabell 6", "measure"]})
-    assert sorted(int(v) for k, v in p.items()
-                  if k.startswith("harm_reduction_") and k != "harm_reduction_100pct") == printed
+    assert (
+        sorted(
+            int(v) for k, v in p.items() if k.startswith("harm_reduction_") and k != "harm_reduction_100pct"
+        )
+        == printed
+    )
 
 
 def test_smahus_totals_against_their_components():

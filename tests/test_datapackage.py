@@ -11,11 +11,26 @@ from helpers import io, paths
 from tests.conftest import SEEDS
 
 NOT_DATA = {"datapackage.json", "README.md"}
-REQUIRED_PROVENANCE = ("document", "seed_file", "citation_key", "table", "lines", "units",
-                       "period", "licence_note")
+REQUIRED_PROVENANCE = (
+    "document",
+    "seed_file",
+    "citation_key",
+    "table",
+    "lines",
+    "units",
+    "period",
+    "licence_note",
+)
 # numeric columns that hold bookkeeping, not transcribed numbers
-NOT_TRANSCRIBED = {"source_line", "category_order", "row_order", "col_order", "year",
-                   "year_suggested_by_body_text", "price_year"}
+NOT_TRANSCRIBED = {
+    "source_line",
+    "category_order",
+    "row_order",
+    "col_order",
+    "year",
+    "year_suggested_by_body_text",
+    "price_year",
+}
 MINUS = ("-", "\u2010", "\u2212", "\u2013")  # hyphen, Unicode hyphen, minus sign, en dash
 
 
@@ -33,7 +48,8 @@ def test_hash_matches(name):
     res = io.resources()[name]
     assert res.sha256 == io.sha256_file(res.path), (
         f"{res.path.name} changed: raw data are read-only. If this is a deliberate, recorded "
-        f"correction, update its hash in datapackage.json")
+        f"correction, update its hash in datapackage.json"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(io.resources()))
@@ -61,7 +77,8 @@ def test_source_lines_fall_inside_the_declared_ranges(name):
     for spec in df["source_line"].astype(str):
         for a, b in _line_ranges(spec):
             assert any(lo <= a and b <= hi for lo, hi in ranges), (
-                f"{name}: source_line {spec} outside {res.descriptor['provenance']['lines']}")
+                f"{name}: source_line {spec} outside {res.descriptor['provenance']['lines']}"
+            )
 
 
 def _renderings(value: float) -> set[str]:
@@ -105,22 +122,31 @@ def _transcribed_numeric_fields(fields) -> list[str]:
     the source at all (the proposed answer codes of the questionnaire codebook); only that field of
     that resource is exempt, and its description must say why.
     """
-    return [f["name"] for f in fields
-            if f.get("type") in ("integer", "number") and f["name"] not in NOT_TRANSCRIBED
-            and f.get("transcribed", True) is not False]
+    return [
+        f["name"]
+        for f in fields
+        if f.get("type") in ("integer", "number")
+        and f["name"] not in NOT_TRANSCRIBED
+        and f.get("transcribed", True) is not False
+    ]
 
 
 def test_only_declared_fields_escape_the_seed_check():
     """The exemption is narrow: an undeclared numeric field is checked, and a wrong number fails."""
-    fields = [{"name": "code", "type": "integer", "transcribed": False},
-              {"name": "count", "type": "integer"}, {"name": "n", "type": "integer",
-                                                     "transcribed": True}]
+    fields = [
+        {"name": "code", "type": "integer", "transcribed": False},
+        {"name": "count", "type": "integer"},
+        {"name": "n", "type": "integer", "transcribed": True},
+    ]
     assert _transcribed_numeric_fields(fields) == ["count", "n"]
-    exempt = [f["name"] for r in io.resources().values() for f in r.fields
-              if f.get("transcribed") is False]
+    exempt = [f["name"] for r in io.resources().values() for f in r.fields if f.get("transcribed") is False]
     assert exempt == ["code"]
-    assert all("not printed" in f.get("description", "") for r in io.resources().values()
-               for f in r.fields if f.get("transcribed") is False)
+    assert all(
+        "not printed" in f.get("description", "")
+        for r in io.resources().values()
+        for f in r.fields
+        if f.get("transcribed") is False
+    )
     assert not _printed_on("❍ Aldri ❍ 2 ganger ❍ 4 ganger", 3)
 
 
@@ -138,8 +164,9 @@ def test_every_transcribed_number_is_printed_on_its_source_line(name):
     numeric = _transcribed_numeric_fields(res.fields)
     missing = []
     for i, row in df.iterrows():
-        lines = " ".join(text[n - 1] for a, b in _line_ranges(str(row["source_line"]))
-                         for n in range(a, b + 1))
+        lines = " ".join(
+            text[n - 1] for a, b in _line_ranges(str(row["source_line"])) for n in range(a, b + 1)
+        )
         for col in numeric:
             v = row[col]
             if pd.isna(v):

@@ -11,7 +11,8 @@ def test_environment_yml_matches_lock():
     only_env = sorted(set(env.items()) - set(lock.items()))
     assert not only_lock and not only_env, (
         f"environment.yml drifted from requirements-lock.txt (run make lock): "
-        f"only in lock {only_lock[:5]}, only in env {only_env[:5]}")
+        f"only in lock {only_lock[:5]}, only in env {only_env[:5]}"
+    )
 
 
 def test_environment_python_is_311():
@@ -19,9 +20,11 @@ def test_environment_python_is_311():
 
 
 def test_every_requirement_is_pinned_with_hashes():
-    wanted = [envsync._norm(line.split("#")[0].strip())
-              for line in (paths.ROOT / "requirements.in").read_text().splitlines()
-              if line.split("#")[0].strip()]
+    wanted = [
+        envsync._norm(line.split("#")[0].strip())
+        for line in (paths.ROOT / "requirements.in").read_text().splitlines()
+        if line.split("#")[0].strip()
+    ]
     pins = envsync.lock_pins()
     assert sorted(set(wanted) - set(pins)) == []
     text = (paths.ROOT / "requirements-lock.txt").read_text()

@@ -35,6 +35,7 @@ def test_demo_banner_only_for_synthetic_inputs():
 
 def test_fmt_smart_uses_only_the_decimals_a_number_has():
     from helpers import formatting as fmt
+
     assert fmt.fmt_smart(7.5) == "7,5"
     assert fmt.fmt_smart(21000) == "21\u00a0000"
     assert fmt.fmt_smart(380.80769) == "380,8"

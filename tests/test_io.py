@@ -56,9 +56,11 @@ def test_duplicate_primary_key(tiny_package):
 
 @pytest.mark.parametrize(
     ("header", "words"),
-    [("site,year,visits", "missing column(s) ['share']"),
-     ("site,year,visits,share,extra", "unexpected column(s) ['extra']"),
-     ("year,site,visits,share", "out of order")],
+    [
+        ("site,year,visits", "missing column(s) ['share']"),
+        ("site,year,visits,share,extra", "unexpected column(s) ['extra']"),
+        ("year,site,visits,share", "out of order"),
+    ],
 )
 def test_header_problems(tiny_package, header, words):
     ncol = header.count(",") + 1
@@ -69,7 +71,8 @@ def test_header_problems(tiny_package, header, words):
 
 def test_not_utf8(tiny_package):
     (tiny_package.parent / "visits.csv").write_bytes(
-        b"site,year,visits,share\nA,2020,1,\n" + "Å".encode("latin-1"))
+        b"site,year,visits,share\nA,2020,1,\n" + "Å".encode("latin-1")
+    )
     assert "not valid UTF-8" in str(_problems(tiny_package))
 
 

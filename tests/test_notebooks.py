@@ -29,14 +29,19 @@ def parameter_names(nb) -> dict[str, object]:
     out = {}
     for node in tree.body:
         assert isinstance(node, ast.Assign) and len(node.targets) == 1, (
-            "the parameters cell holds plain assignments only")
+            "the parameters cell holds plain assignments only"
+        )
         out[node.targets[0].id] = ast.literal_eval(node.value)  # literals only
     return out
 
 
 def test_four_notebooks_each_with_a_params_file():
-    assert [p.stem for p in NOTEBOOKS] == ["01_cleaning", "02_visit_counts",
-                                           "03_survey_tabulation", "04_cost_comparison"]
+    assert [p.stem for p in NOTEBOOKS] == [
+        "01_cleaning",
+        "02_visit_counts",
+        "03_survey_tabulation",
+        "04_cost_comparison",
+    ]
     assert [p.stem for p in PARAMS] == [p.stem for p in NOTEBOOKS]
 
 
@@ -47,8 +52,9 @@ def unknown_keys(params: dict, nb) -> set[str]:
 
 @pytest.mark.parametrize("params", PARAMS, ids=lambda p: p.stem)
 def test_every_params_key_exists_in_the_parameters_cell(params):
-    missing = unknown_keys(yaml.safe_load(params.read_text()) or {},
-                           _nb(paths.NOTEBOOKS / f"{params.stem}.ipynb"))
+    missing = unknown_keys(
+        yaml.safe_load(params.read_text()) or {}, _nb(paths.NOTEBOOKS / f"{params.stem}.ipynb")
+    )
     assert missing == set(), f"{params.name}: keys not in the notebook: {missing}"
 
 
@@ -73,13 +79,18 @@ def test_notebooks_orchestrate_only(path):
         if c.cell_type != "code":
             continue
         tree = ast.parse(c.source)
-        defs = [type(n).__name__ for n in ast.walk(tree)
-                if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda))]
+        defs = [
+            type(n).__name__
+            for n in ast.walk(tree)
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda))
+        ]
         assert not defs, f"define functions in src/helpers, not in notebooks: {defs}"
-        strings = [n.value for n in ast.walk(tree)
-                   if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+        strings = [
+            n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+        ]
         assert not [s for s in strings if "../" in s or s.startswith(("data/", "/"))], (
-            "paths come from helpers.paths")
+            "paths come from helpers.paths"
+        )
         assert "matplotlib.use" not in c.source and "%matplotlib" not in c.source
 
 

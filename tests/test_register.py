@@ -21,15 +21,18 @@ def test_reads_a_valid_csv(tmp_path):
     assert df["visits"].tolist() == [3, 12] and set(df["site"]) == {"Huset"}
 
 
-@pytest.mark.parametrize("row, column, words", [
-    ("2025-13-01,4", "date", "not a date"),
-    (",4", "date", "required"),
-    ("2025-01-07,-1", "visits", "negative"),
-    ("2025-01-07,2.5", "visits", "whole number"),
-    ("2025-01-07,mange", "visits", "not a number"),
-    ("2025-01-07,", "visits", "required"),
-    ("2025-01-06,4", "date", "duplicate date"),
-])
+@pytest.mark.parametrize(
+    "row, column, words",
+    [
+        ("2025-13-01,4", "date", "not a date"),
+        (",4", "date", "required"),
+        ("2025-01-07,-1", "visits", "negative"),
+        ("2025-01-07,2.5", "visits", "whole number"),
+        ("2025-01-07,mange", "visits", "not a number"),
+        ("2025-01-07,", "visits", "required"),
+        ("2025-01-06,4", "date", "duplicate date"),
+    ],
+)
 def test_bad_cells_name_file_line_and_column(tmp_path, row, column, words):
     p = _csv(tmp_path, f"date,visits\n2025-01-06,12\n{row}\n")
     with pytest.raises(io.DataValidationError) as err:
@@ -57,8 +60,9 @@ def test_unsupported_format(tmp_path):
 
 def test_excel_round_trip_and_error_row(tmp_path):
     p = tmp_path / "reg.xlsx"
-    pd.DataFrame({"date": pd.to_datetime(["2025-01-06", "2025-01-07"]), "visits": [5, 7],
-                  "site": ["A", "A"]}).to_excel(p, index=False)
+    pd.DataFrame(
+        {"date": pd.to_datetime(["2025-01-06", "2025-01-07"]), "visits": [5, 7], "site": ["A", "A"]}
+    ).to_excel(p, index=False)
     df = register.read_register(p)
     assert df["visits"].tolist() == [5, 7] and set(df["site"]) == {"A"}
     pd.DataFrame({"date": ["2025-01-06", "2025-01-07"], "visits": [5, -7]}).to_excel(p, index=False)
@@ -82,11 +86,19 @@ def test_spss_round_trip(tmp_path):
 
 def test_gaps_and_rows_on_closed_days_are_reported():
     cal = register.demo_calendar()
-    reg = pd.DataFrame({"site": "Huset", "date": pd.to_datetime(
-        ["2025-06-02", "2025-06-03", "2025-06-09", "2025-06-11"]), "visits": [1, 2, 3, 4]})
+    reg = pd.DataFrame(
+        {
+            "site": "Huset",
+            "date": pd.to_datetime(["2025-06-02", "2025-06-03", "2025-06-09", "2025-06-11"]),
+            "visits": [1, 2, 3, 4],
+        }
+    )
     out = register.check_against_calendar(reg, cal)
-    assert out["gaps"]["date"].tolist() == [pd.Timestamp("2025-06-04"), pd.Timestamp("2025-06-05"),
-                                            pd.Timestamp("2025-06-10")]
+    assert out["gaps"]["date"].tolist() == [
+        pd.Timestamp("2025-06-04"),
+        pd.Timestamp("2025-06-05"),
+        pd.Timestamp("2025-06-10"),
+    ]
     assert out["on_closed_days"]["date"].tolist() == [pd.Timestamp("2025-06-09")]
     assert out["on_closed_days"]["holiday"].iloc[0] == "Andre pinsedag"
 
@@ -129,8 +141,9 @@ def test_demo_meets_the_published_totals(demo):
     assert demo.loc[h1, "visits"].sum() == pr("visits_total_h1")
     june = (year == 2025) & (demo["date"].dt.month == 6)
     assert demo.loc[june, "visits"].sum() == pr("visits_month_max_jun")
-    months = demo[(year == 2025) & (demo["date"].dt.month <= 6)].groupby(
-        demo["date"].dt.month)["visits"].sum()
+    months = (
+        demo[(year == 2025) & (demo["date"].dt.month <= 6)].groupby(demo["date"].dt.month)["visits"].sum()
+    )
     assert months.idxmax() == 6  # "den høyeste månedsregistreringen" (line 1077)
     wk = demo[demo["iso_year"] == 2025].groupby("iso_week")["visits"].sum()
     assert wk[24] == pr("visits_week24") and wk[wk.index <= 26].idxmax() == 24
@@ -165,13 +178,11 @@ def test_solved_expectations_equal_targets():
     for y in (2022, 2023, 2024):
         assert mu[year == y].sum() == pytest.approx(t["annual"][y], rel=1e-9)
     assert mu[register._h1_mask(d, 2025)].sum() == pytest.approx(t["h1_2025"], rel=1e-9)
-    assert mu[(year == 2025) & (d["date"].dt.month == 6)].sum() == pytest.approx(
-        t["june_2025"], rel=1e-9)
+    assert mu[(year == 2025) & (d["date"].dt.month == 6)].sum() == pytest.approx(t["june_2025"], rel=1e-9)
 
 
 def test_regimes_in_the_calendar_are_the_embedded_file():
-    assert list(register.demo_calendar()["regime"].unique()) == list(
-        calendar.read_regimes()["regime"])
+    assert list(register.demo_calendar()["regime"].unique()) == list(calendar.read_regimes()["regime"])
 
 
 def test_demo_months_mostly_in_the_published_ranges(demo):

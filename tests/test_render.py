@@ -14,29 +14,47 @@ from helpers import paths, render
 from tests.conftest import require_built
 
 # a valid 2x2 white PNG (typst checks CRCs)
-PNG_1PX = ("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8//8/AwMDEwMDAwMDAwAkBgMB"
-           "/DXemwAAAABJRU5ErkJggg==")
+PNG_1PX = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8//8/AwMDEwMDAwMDAwAkBgMB"
+    "/DXemwAAAABJRU5ErkJggg=="
+)
 
 
 def _tiny_project(tmp_path: Path, body: str) -> Path:
-    nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell(
-            '#| label: fig-a\n#| fig-cap: "En figur."\n#| fig-alt: "Alt."\nplot()',
-            outputs=[nbformat.v4.new_output("display_data", data={"image/png": PNG_1PX,
-                                                                  "text/plain": "<Figure>"})]),
-        nbformat.v4.new_code_cell(
-            '#| label: tbl-b\n#| tbl-cap: "En tabell."\nshow()',
-            outputs=[nbformat.v4.new_output("display_data", data={
-                "text/markdown": "| x | y |\n|:--|--:|\n| a | 1 |"})]),
-        nbformat.v4.new_code_cell("#| label: fig-empty\n#| fig-cap: \"Tom.\"\npass"),
-    ])
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                '#| label: fig-a\n#| fig-cap: "En figur."\n#| fig-alt: "Alt."\nplot()',
+                outputs=[
+                    nbformat.v4.new_output(
+                        "display_data", data={"image/png": PNG_1PX, "text/plain": "<Figure>"}
+                    )
+                ],
+            ),
+            nbformat.v4.new_code_cell(
+                '#| label: tbl-b\n#| tbl-cap: "En tabell."\nshow()',
+                outputs=[
+                    nbformat.v4.new_output(
+                        "display_data", data={"text/markdown": "| x | y |\n|:--|--:|\n| a | 1 |"}
+                    )
+                ],
+            ),
+            nbformat.v4.new_code_cell('#| label: fig-empty\n#| fig-cap: "Tom."\npass'),
+        ]
+    )
     (tmp_path / "notebooks").mkdir()
     nbformat.write(nb, tmp_path / "notebooks" / "n.ipynb")
     (tmp_path / "_results").mkdir()
     (tmp_path / "_results" / "r.yml").write_text("res:\n  n: 1 234\n")
-    cfg = {"project": {"type": "manuscript"}, "manuscript": {
-        "article": "index.qmd", "notebooks": [{"notebook": "notebooks/n.ipynb", "title": "N"}]},
-        "metadata-files": ["_results/r.yml"], "lang": "nb"}
+    cfg = {
+        "project": {"type": "manuscript"},
+        "manuscript": {
+            "article": "index.qmd",
+            "notebooks": [{"notebook": "notebooks/n.ipynb", "title": "N"}],
+        },
+        "metadata-files": ["_results/r.yml"],
+        "lang": "nb",
+    }
     (tmp_path / "_quarto.yml").write_text(yaml.safe_dump(cfg))
     (tmp_path / "index.qmd").write_text("---\ntitle: T\n---\n\n" + body)
     return tmp_path
@@ -50,9 +68,12 @@ def _resolve(tmp_path, body):
 
 
 def test_embeds_numbers_and_crossrefs(tmp_path):
-    out = _resolve(tmp_path, "# Del {#sec-del}\n\nSe @tbl-b og @fig-a i @sec-del, n = "
-                             "{{< meta res.n >}}.\n\n{{< embed notebooks/n.ipynb#fig-a >}}\n\n"
-                             "{{< embed notebooks/n.ipynb#tbl-b >}}\n")
+    out = _resolve(
+        tmp_path,
+        "# Del {#sec-del}\n\nSe @tbl-b og @fig-a i @sec-del, n = "
+        "{{< meta res.n >}}.\n\n{{< embed notebooks/n.ipynb#fig-a >}}\n\n"
+        "{{< embed notebooks/n.ipynb#tbl-b >}}\n",
+    )
     assert "[Tabell 1](#tbl-b)" in out and "[Figur 1](#fig-a)" in out
     assert "[avsnitt 1](#sec-del)" in out and "n = 1 234." in out
     assert "::: {#fig-a .quarto-figure}" in out and "Figur 1: En figur." in out
@@ -62,16 +83,19 @@ def test_embeds_numbers_and_crossrefs(tmp_path):
     assert (tmp_path / "media" / "fig-a.png").read_bytes().startswith(b"\x89PNG")
 
 
-@pytest.mark.parametrize(("body", "words"), [
-    ("{{< meta res.nope >}}", "no such key"),
-    ("{{< embed notebooks/n.ipynb#fig-zzz >}}", "no cell labelled 'fig-zzz'"),
-    ("{{< embed notebooks/missing.ipynb#fig-a >}}", "does not exist"),
-    ("{{< embed notebooks/n.ipynb#fig-empty >}}", "no outputs"),
-    ("See @fig-zzz.", "@fig-zzz"),
-    ("See @sec-zzz.", "@sec-zzz"),
-    ("{{< video x >}}", "not supported"),
-    ("{{< embed notebooks/n.ipynb#fig-a >}}{{< embed notebooks/n.ipynb#fig-a >}}", "duplicate"),
-])
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("{{< meta res.nope >}}", "no such key"),
+        ("{{< embed notebooks/n.ipynb#fig-zzz >}}", "no cell labelled 'fig-zzz'"),
+        ("{{< embed notebooks/missing.ipynb#fig-a >}}", "does not exist"),
+        ("{{< embed notebooks/n.ipynb#fig-empty >}}", "no outputs"),
+        ("See @fig-zzz.", "@fig-zzz"),
+        ("See @sec-zzz.", "@sec-zzz"),
+        ("{{< video x >}}", "not supported"),
+        ("{{< embed notebooks/n.ipynb#fig-a >}}{{< embed notebooks/n.ipynb#fig-a >}}", "duplicate"),
+    ],
+)
 def test_unresolvable_sources_are_errors(tmp_path, body, words):
     with pytest.raises(render.RenderError, match=re.escape(words)):
         _resolve(tmp_path, body)
@@ -115,10 +139,10 @@ class _Collect(HTMLParser):
             self.links.append(a["href"])
         self._in_script = tag == "script"
         for key in ("src", "href", "data"):
-            if tag in ("script", "img", "link", "iframe", "source", "video", "audio", "object") \
-                    and a.get(key):
+            if tag in ("script", "img", "link", "iframe", "source", "video", "audio", "object") and a.get(
+                key
+            ):
                 self.loads.append(a[key])
-
 
     def handle_endtag(self, tag):
         if tag == "script":
@@ -201,8 +225,7 @@ def test_figures_and_tables_are_numbered(article):
 def test_includes_expand_relative_to_the_including_file(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "_inner.qmd").write_text("inner text\n", encoding="utf-8")
-    (tmp_path / "_chapter.qmd").write_text("# Kapittel\n\n{{< include sub/_inner.qmd >}}\n",
-                                           encoding="utf-8")
+    (tmp_path / "_chapter.qmd").write_text("# Kapittel\n\n{{< include sub/_inner.qmd >}}\n", encoding="utf-8")
     out = render.expand_includes("før\n{{< include _chapter.qmd >}}\netter\n", tmp_path)
     assert out == "før\n# Kapittel\n\ninner text\n\netter\n"
 
@@ -216,8 +239,11 @@ def test_missing_or_circular_include_is_an_error(tmp_path):
 
 
 def test_appendices_are_lettered_and_cross_referenced(tmp_path):
-    out = _resolve(tmp_path, "# Intro {#sec-intro}\n\nSe @sec-a og @sec-b.\n\n"
-                             "# Data {#sec-a .appendix}\n\ntekst\n\n# Kolofon {#sec-b .appendix}\n")
+    out = _resolve(
+        tmp_path,
+        "# Intro {#sec-intro}\n\nSe @sec-a og @sec-b.\n\n"
+        "# Data {#sec-a .appendix}\n\ntekst\n\n# Kolofon {#sec-b .appendix}\n",
+    )
     assert "# Vedlegg A: Data {#sec-a .appendix .unnumbered}" in out
     assert "# Vedlegg B: Kolofon {#sec-b .appendix .unnumbered}" in out
     assert "[vedlegg A](#sec-a)" in out and "[vedlegg B](#sec-b)" in out
@@ -256,8 +282,9 @@ def test_pdf_exists_with_a_plausible_page_count():
 def test_single_file_has_no_links_to_notebook_views():
     single = require_built(paths.SINGLE_OUT / render.SINGLE_FILE)
     c = _parse(single)
-    assert not [h for h in c.links if not h.startswith("#") and not h.startswith("mailto:")
-                and "doi.org" not in h], "the mailed file must not link to other files"
+    assert not [
+        h for h in c.links if not h.startswith("#") and not h.startswith("mailto:") and "doi.org" not in h
+    ], "the mailed file must not link to other files"
     assert "data:image/png;base64" in single.read_text(encoding="utf-8")
     internal = [h[1:] for h in c.links if h.startswith("#")]
     assert set(internal) <= c.ids, set(internal) - c.ids
@@ -269,8 +296,9 @@ def test_colophon_reflects_the_commit_and_parameters(article):
     from helpers import colophon
 
     html = article.read_text(encoding="utf-8")
-    head = subprocess.run(["git", "-C", str(paths.ROOT), "rev-parse", "HEAD"], capture_output=True,
-                          text=True, check=True).stdout.strip()
+    head = subprocess.run(
+        ["git", "-C", str(paths.ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert head in html, "the colophon does not show the commit that was rendered"
     for nb in sorted(paths.REPORT_NOTEBOOKS.glob("*.ipynb")):
         params = colophon.notebook_parameters(nb)
@@ -294,8 +322,9 @@ def test_demo_banners_appear_exactly_where_demo_data_are_used(article):
     assert banners, "no chapter embeds a demo banner cell"
     for nb_rel, label in banners:
         nb = nbformat.read(paths.REPORT / nb_rel, as_version=4)
-        text = "".join("".join(o.get("data", {}).get("text/markdown", ""))
-                       for o in render.find_cell(nb, label).outputs)
+        text = "".join(
+            "".join(o.get("data", {}).get("text/markdown", "")) for o in render.find_cell(nb, label).outputs
+        )
         named = set(re.findall(r"`([\w.-]+)`", text))
         assert named <= synthetic, f"{label} names files that are not synthetic: {named - synthetic}"
         announced |= named

@@ -29,17 +29,18 @@ NAMING = re.compile(
     r"|\b\d{1,2}\.\s+(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november"
     r"|desember)\b"
     # the conventional level of an interval
-    r"|\b95\s*%[\s-]*(?:KI|konfidensintervall|prediksjonsintervall|intervall|-intervall)")
+    r"|\b95\s*%[\s-]*(?:KI|konfidensintervall|prediksjonsintervall|intervall|-intervall)"
+)
 YEAR = re.compile(r"^(?:19|20)\d{2}$")
 STRIP = [
-    re.compile(r"<!--.*?-->", re.S),                    # comments
-    re.compile(r"```.*?```", re.S),                     # code blocks
-    re.compile(r"`[^`]*`"),                             # code spans
-    re.compile(r"\{\{<.*?>\}\}"),                       # shortcodes (meta, embed, include)
-    re.compile(r"\{[#.][^}]*\}"),                       # attributes {#sec-x .class}
-    re.compile(r"\[-?@[^\]]*\]|@[\w:-]+"),              # citations and cross-references
-    re.compile(r"https?://\S+"),                        # URLs
-    re.compile(r"^\s*\d+[.)]\s", re.M),                  # numbered-list markers
+    re.compile(r"<!--.*?-->", re.S),  # comments
+    re.compile(r"```.*?```", re.S),  # code blocks
+    re.compile(r"`[^`]*`"),  # code spans
+    re.compile(r"\{\{<.*?>\}\}"),  # shortcodes (meta, embed, include)
+    re.compile(r"\{[#.][^}]*\}"),  # attributes {#sec-x .class}
+    re.compile(r"\[-?@[^\]]*\]|@[\w:-]+"),  # citations and cross-references
+    re.compile(r"https?://\S+"),  # URLs
+    re.compile(r"^\s*\d+[.)]\s", re.M),  # numbered-list markers
 ]
 
 
@@ -51,20 +52,23 @@ def hand_typed_numbers(text: str) -> list[str]:
     return [m.group(0) for m in NUMBER.finditer(text) if not YEAR.match(m.group(0))]
 
 
-@pytest.mark.parametrize("text, found", [
-    ("Huset hadde {{< meta visits.n >}} besøk i 2024.", []),
-    ("Huset hadde 14 897 besøk i 2024.", ["14 897"]),
-    ("en andel på 12,5 prosent", ["12,5"]),
-    ("Tabell 4.14 og Tabell 5.3, Figur 2 og Del 3.1 i kilden", []),
-    ("se `data/raw/x_2016.csv` og [@bulukin2025, s. 12]", []),
-    ("<!-- 42 --> @fig-a viser 3 ting", ["3"]),
-    ("juni 2016 og 2007–2015", []),
-    ("1. Hvordan?\n2. Hvor mye koster 3 besøk?", ["3"]),
-    ("uke 24 (linje 1093) og uke 23 (linjene 1180–1182), fra 1. januar, delt på 52 uker", []),
-    ("rate 1,08 (95 % KI 1,06–1,11) og 95 %-intervall", ["1,08", "1,06", "1,11"]),
-    ("delt på 27 uker gir 367 per uke", ["367"]),
-    ("linje 1093 sier 575 besøk i uke 24", ["575"]),
-])
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Huset hadde {{< meta visits.n >}} besøk i 2024.", []),
+        ("Huset hadde 14 897 besøk i 2024.", ["14 897"]),
+        ("en andel på 12,5 prosent", ["12,5"]),
+        ("Tabell 4.14 og Tabell 5.3, Figur 2 og Del 3.1 i kilden", []),
+        ("se `data/raw/x_2016.csv` og [@bulukin2025, s. 12]", []),
+        ("<!-- 42 --> @fig-a viser 3 ting", ["3"]),
+        ("juni 2016 og 2007–2015", []),
+        ("1. Hvordan?\n2. Hvor mye koster 3 besøk?", ["3"]),
+        ("uke 24 (linje 1093) og uke 23 (linjene 1180–1182), fra 1. januar, delt på 52 uker", []),
+        ("rate 1,08 (95 % KI 1,06–1,11) og 95 %-intervall", ["1,08", "1,06", "1,11"]),
+        ("delt på 27 uker gir 367 per uke", ["367"]),
+        ("linje 1093 sier 575 besøk i uke 24", ["575"]),
+    ],
+)
 def test_the_checker_finds_typed_numbers(text, found):
     assert hand_typed_numbers(text) == found
 

@@ -18,9 +18,17 @@ from PIL import Image
 from helpers import paths, render
 from tests.conftest import require_built
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--hide-scrollbars"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
 
 
 def _tool(name: str) -> str:
@@ -52,17 +60,31 @@ def test_single_html_screenshot_is_not_blank(tmp_path):
     chromium = _tool("chromium")
     page = require_built(paths.SINGLE_OUT / render.SINGLE_FILE)
     shot = tmp_path / "rapport.png"
-    subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}",
-                    f"--screenshot={shot}", "--window-size=1100,1600", page.as_uri()],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            chromium,
+            *CHROMIUM_FLAGS,
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--screenshot={shot}",
+            "--window-size=1100,1600",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     assert 0.01 < ink_fraction(shot) < 0.6, "the screenshot looks blank or solid"
 
 
 def test_pdf_pages_are_not_blank(tmp_path):
     pdftoppm = _tool("pdftoppm")
     pdf = require_built(paths.MANUSCRIPT_OUT / "index.pdf")
-    subprocess.run([pdftoppm, "-r", "40", "-png", str(pdf), str(tmp_path / "p")], check=True,
-                   capture_output=True, timeout=120)
+    subprocess.run(
+        [pdftoppm, "-r", "40", "-png", str(pdf), str(tmp_path / "p")],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     pages = sorted(tmp_path.glob("p-*.png"))
     assert pages, "pdftoppm wrote no pages"
     inks = [ink_fraction(p) for p in pages]

@@ -45,9 +45,13 @@ def _noisy(n, period=52, seed=0):
 
 
 def test_closed_and_unregistered_days_are_missing_not_zero(cal):
-    reg = pd.DataFrame({"site": "Huset", "date": pd.to_datetime(["2025-09-01", "2025-09-02",
-                                                                  "2025-09-04"]),
-                        "visits": [10, 20, 30]})
+    reg = pd.DataFrame(
+        {
+            "site": "Huset",
+            "date": pd.to_datetime(["2025-09-01", "2025-09-02", "2025-09-04"]),
+            "visits": [10, 20, 30],
+        }
+    )
     d = seasonal.daily_frame(reg, cal).set_index("date")
     assert math.isnan(d.loc["2025-09-03", "visits"])  # open Wednesday without a row: a gap
     assert math.isnan(d.loc["2025-09-05", "visits"]) if "2025-09-05" in d.index else True
@@ -59,9 +63,15 @@ def test_closed_and_unregistered_days_are_missing_not_zero(cal):
 
 
 def test_iso_week_53_and_partial_periods_flagged():
-    regimes = pd.DataFrame({"regime": ["alle"], "start": [pd.Timestamp("2026-01-01")],
-                            "weekdays": [(0, 1, 2, 3, 4, 5, 6)], "days_per_week": [7],
-                            "basis": ["test"]})
+    regimes = pd.DataFrame(
+        {
+            "regime": ["alle"],
+            "start": [pd.Timestamp("2026-01-01")],
+            "weekdays": [(0, 1, 2, 3, 4, 5, 6)],
+            "days_per_week": [7],
+            "basis": ["test"],
+        }
+    )
     closures = pd.DataFrame({"month": [], "day": [], "name_nb": [], "rationale": []})
     c = calendar.opening_calendar("2026-12-20", "2027-01-20", regimes, closures)
     reg = pd.DataFrame({"site": "X", "date": c.loc[c["open"], "date"], "visits": 1})
@@ -122,8 +132,12 @@ def test_mstl_guard_nan():
 
 
 def test_weekly_series_interpolation_is_explicit():
-    wk = pd.DataFrame({"start": pd.date_range("2024-01-01", periods=5, freq="7D"),
-                       "per_open_day": [np.nan, 10.0, np.nan, 40.0, np.nan]})
+    wk = pd.DataFrame(
+        {
+            "start": pd.date_range("2024-01-01", periods=5, freq="7D"),
+            "per_open_day": [np.nan, 10.0, np.nan, 40.0, np.nan],
+        }
+    )
     with pytest.warns(UserWarning, match="interpolated"):
         s, filled = seasonal.weekly_rate_series(wk)
     assert len(s) == 3 and filled.tolist() == [False, True, False]
@@ -203,8 +217,10 @@ def test_published_forecast_reproduces_the_printed_numbers():
     assert round(h["weekly_h2"]) == t["weekly_h2_high_printed"]
     assert round(b["year"]) == t["year_basis_printed"] and round(h["year"]) == t["year_high_printed"]
     # dividing by the 26 weeks the text names does not give the printed mean
-    assert round(seasonal.published_forecast(t["h1_2025"], 15, weeks_divisor=26)["weekly_h1"]) != \
-        t["h1_weekly_mean_printed"]
+    assert (
+        round(seasonal.published_forecast(t["h1_2025"], 15, weeks_divisor=26)["weekly_h1"])
+        != t["h1_weekly_mean_printed"]
+    )
 
 
 def test_seed_figures_recomputed_from_the_demo(daily):
@@ -220,8 +236,9 @@ def test_seed_figures_recomputed_from_the_demo(daily):
 def test_model_forecast_against_actual(daily):
     out = seasonal.model_forecast(daily, n_sim=500)
     assert out["low"] < out["h2"] < out["high"] and out["open_days"] == 128
-    assert out["actual"] == int(daily[(daily["iso_year"] == 2025)
-                                      & daily["iso_week"].between(27, 52)]["visits"].sum())
+    assert out["actual"] == int(
+        daily[(daily["iso_year"] == 2025) & daily["iso_week"].between(27, 52)]["visits"].sum()
+    )
     cut = daily[daily["date"] <= "2025-06-29"]
     short = seasonal.model_forecast(cut, cal=register.demo_calendar(), n_sim=200)
     assert short["actual"] is None and short["open_days"] == 128
@@ -230,8 +247,10 @@ def test_model_forecast_against_actual(daily):
 
 def test_several_sites_are_summed_and_modelled(cal):
     days = cal[cal["open"] & (cal["date"] >= "2024-01-01") & (cal["date"] < "2024-03-01")]["date"]
-    reg = pd.concat([pd.DataFrame({"site": s, "date": days, "visits": v})
-                     for s, v in (("A", 10), ("B", 30))], ignore_index=True)
+    reg = pd.concat(
+        [pd.DataFrame({"site": s, "date": days, "visits": v}) for s, v in (("A", 10), ("B", 30))],
+        ignore_index=True,
+    )
     d = seasonal.daily_frame(reg, cal)
     wk = seasonal.period_totals(d, "week")
     full = wk[~wk["partial"]]
@@ -246,10 +265,11 @@ def test_several_sites_are_summed_and_modelled(cal):
 
 def test_text_helpers():
     assert seasonal.fmt_date(pd.Timestamp("2025-06-02")) == "2. juni 2025"
-    assert seasonal.closures_text(calendar.read_closures()) == \
-        "24. desember (julaften) og 31. desember (nyttårsaften)"
-    assert seasonal.regimes_text(calendar.read_regimes()).endswith(
-        "og 5 dager per uke fra 2. juni 2025")
+    assert (
+        seasonal.closures_text(calendar.read_closures())
+        == "24. desember (julaften) og 31. desember (nyttårsaften)"
+    )
+    assert seasonal.regimes_text(calendar.read_regimes()).endswith("og 5 dager per uke fra 2. juni 2025")
     assert seasonal.fmt_rr(1.1112, 1.036, 1.1937) == "1,11 (1,04–1,19)"
 
 
@@ -272,8 +292,7 @@ def test_forecast_table_golden(daily):
     fc = {"h2": 1000.0, "low": 900.0, "high": 1100.0, "actual": None}
     tab = seasonal.forecast_table(t, t["h1_2025"], fc).set_index("Beregning")
     assert tab.loc["Trykt, basis (+15\u00a0%)", "Uke 27–52"] == "10\u00a0964"
-    assert tab.loc["Som publisert: 9 901 / 27 × +15\u00a0% × 26, basis", "Uke 27–52"] == \
-        "10\u00a0964,4"
+    assert tab.loc["Som publisert: 9 901 / 27 × +15\u00a0% × 26, basis", "Uke 27–52"] == "10\u00a0964,4"
     assert tab.loc["Trykt, høyt (+20\u00a0%)", "Uke 1–52"] == "21\u00a0342"
     assert "Faktisk i registeret" not in tab.index
 
@@ -291,9 +310,13 @@ def test_figures_draw(daily, fit):
     wk = seasonal.period_totals(daily, "week")
     s, _ = seasonal.weekly_rate_series(wk)
     dec = seasonal.decompose_weekly(seasonal.remove_steps(s, fit))
-    figs = [seasonal.fig_daily(daily), seasonal.fig_weekly_rate(wk, dec, daily, fit),
-            seasonal.fig_weekday_profile(seasonal.weekday_profile(daily)), seasonal.fig_stl(dec),
-            seasonal.fig_model(daily, fit, seasonal.regime_effects(fit))]
+    figs = [
+        seasonal.fig_daily(daily),
+        seasonal.fig_weekly_rate(wk, dec, daily, fit),
+        seasonal.fig_weekday_profile(seasonal.weekday_profile(daily)),
+        seasonal.fig_stl(dec),
+        seasonal.fig_model(daily, fit, seasonal.regime_effects(fit)),
+    ]
     assert [len(f.axes) for f in figs] == [1, 1, 1, 4, 2]
     assert figs[0].axes[0].get_ylabel() == "Besøk per åpningsdag"
     for f in figs:

@@ -38,8 +38,7 @@ def test_unknown_answer_is_an_error():
         survey.frequency_table(pd.Series(["x"]), ["a"])
 
 
-@pytest.mark.parametrize(("cats", "counts"), [(["a"], [1, 2]), (["a", "a"], [1, 2]),
-                                              (["a"], [-1])])
+@pytest.mark.parametrize(("cats", "counts"), [(["a"], [1, 2]), (["a", "a"], [1, 2]), (["a"], [-1])])
 def test_bad_counts(cats, counts):
     with pytest.raises(ValueError):
         survey.frequency_table_from_counts(cats, counts)
@@ -49,8 +48,7 @@ def test_golden_lm_table_4_14():
     """Our engine on the printed counts gives every printed count and percentage of Tabell 4.14."""
     printed = io.read_resource("lm2016_table_4_14").sort_values("category_order")
     totals = io.read_resource("lm2016_table_4_14_printed_totals")
-    ours = survey.frequency_table_from_counts(printed["category"].tolist(),
-                                              printed["count"].tolist())
+    ours = survey.frequency_table_from_counts(printed["category"].tolist(), printed["count"].tolist())
     cmp = survey.compare_with_published(ours, pd.concat([printed, totals]))
     assert len(cmp) == 7
     assert cmp["antall_match"].all() and cmp["prosent_match"].all()
@@ -58,8 +56,9 @@ def test_golden_lm_table_4_14():
 
 def test_comparison_marks_a_mismatch():
     ours = survey.frequency_table_from_counts(["a", "b"], [1, 3])
-    printed = pd.DataFrame({"category": ["a", "b", "Total"], "count": [1, 3, 4],
-                            "percent": [25.0, 70.0, 100.0]})
+    printed = pd.DataFrame(
+        {"category": ["a", "b", "Total"], "count": [1, 3, 4], "percent": [25.0, 70.0, 100.0]}
+    )
     shown = survey.format_comparison(survey.compare_with_published(ours, printed))
     assert shown["Samsvar"].tolist() == ["✓", "✗", "✓"]
     assert shown["Prosent (publisert)"].tolist() == ["25,0", "70,0", "100,0"]
@@ -126,7 +125,11 @@ def test_multiple_response_base_is_those_who_answered():
 def test_collapse_and_mean_without_non_substantive_codes():
     s = pd.Series([1, 2, 4, 5, 6])
     assert survey.collapse(s, {"uenig": [1, 2], "enig": [4, 5]}).tolist()[:4] == [
-        "uenig", "uenig", "enig", "enig"]
+        "uenig",
+        "uenig",
+        "enig",
+        "enig",
+    ]
     assert survey.likert_mean(s, [1, 2, 3, 4, 5]) == 3.0  # 6 («Uaktuelt») left out
 
 
@@ -135,7 +138,7 @@ def test_chi_square_is_uncorrected_pearson_by_hand():
     rows = pd.Series([0] * 30 + [1] * 70)
     cols = pd.Series([0] * 10 + [1] * 20 + [0] * 30 + [1] * 40)
     r = survey.chi_square(rows, cols)
-    hand = (2 ** 2 / 12 + 2 ** 2 / 18 + 2 ** 2 / 28 + 2 ** 2 / 42)
+    hand = 2**2 / 12 + 2**2 / 18 + 2**2 / 28 + 2**2 / 42
     assert r["chi2"] == pytest.approx(hand) and r["df"] == 1
     assert r["cramers_v"] == pytest.approx(math.sqrt(hand / 100))
     assert not r["rule_violated"] and math.isnan(r["fisher_p"])
@@ -160,7 +163,7 @@ def test_t_tests_pooled_and_welch_by_hand():
     assert r["t_pooled"] == pytest.approx((ma - mb) / math.sqrt(sp2 * (1 / 5 + 1 / 4)))
     se2 = va / 5 + vb / 4
     assert r["t_welch"] == pytest.approx((ma - mb) / math.sqrt(se2))
-    assert r["df_welch"] == pytest.approx(se2 ** 2 / ((va / 5) ** 2 / 4 + (vb / 4) ** 2 / 3))
+    assert r["df_welch"] == pytest.approx(se2**2 / ((va / 5) ** 2 / 4 + (vb / 4) ** 2 / 3))
     gm = survey.group_means(vals, g, {0: "x", 1: "y"})
     assert gm["std_error"][0] == pytest.approx(math.sqrt(va / 5))
 
@@ -192,8 +195,9 @@ def test_suppression_primary_and_secondary():
 
 
 def test_apply_suppression_hides_count_and_percent():
-    long = survey.crosstab(pd.Series([1, 1, 1, 2, 2, 2, 2]), pd.Series([1, 2, 2, 1, 2, 2, 2]),
-                           {1: "M", 2: "K"}, {1: "x", 2: "y"})
+    long = survey.crosstab(
+        pd.Series([1, 1, 1, 2, 2, 2, 2]), pd.Series([1, 2, 2, 1, 2, 2, 2]), {1: "M", 2: "K"}, {1: "x", 2: "y"}
+    )
     out = survey.apply_suppression(long, 2)
     hidden = out[out["value"].isna()]
     assert {("M", "x"), ("K", "x")} <= set(zip(hidden["row"], hidden["col"], strict=True))
@@ -201,12 +205,21 @@ def test_apply_suppression_hides_count_and_percent():
 
 
 def test_compare_and_layout_mark_a_wrong_cell():
-    pub = pd.DataFrame({"table": ["x"] * 2, "row_order": [1, 1], "row_label": ["r", "r"],
-                        "col_order": [1, 2], "col_label": ["Antall", "Prosent"],
-                        "statistic": ["count", "percent"], "value": [29.0, 32.2],
-                        "decimals": [0, 1]})
-    ours = pd.DataFrame({"row_order": [1, 1], "col_order": [1, 2],
-                         "statistic": ["count", "percent"], "value": [29, 31.18]})
+    pub = pd.DataFrame(
+        {
+            "table": ["x"] * 2,
+            "row_order": [1, 1],
+            "row_label": ["r", "r"],
+            "col_order": [1, 2],
+            "col_label": ["Antall", "Prosent"],
+            "statistic": ["count", "percent"],
+            "value": [29.0, 32.2],
+            "decimals": [0, 1],
+        }
+    )
+    ours = pd.DataFrame(
+        {"row_order": [1, 1], "col_order": [1, 2], "statistic": ["count", "percent"], "value": [29, 31.18]}
+    )
     cmp = survey.compare("x", ours, pub)
     assert cmp["match"].tolist() == [True, False]
     cells = survey.layout(cmp).iloc[0].tolist()

@@ -25,7 +25,9 @@ def test_demo_is_labelled_synthetic_everywhere(inputs):
     assert res.synthetic and "demo" in res.path.name
     assert res.descriptor["schema"] == survey_demo.table_schema(cb)
     assert res.descriptor == survey_demo.resource_descriptor(cb) | {
-        "hash": res.descriptor["hash"], "bytes": res.descriptor["bytes"]}
+        "hash": res.descriptor["hash"],
+        "bytes": res.descriptor["bytes"],
+    }
     assert io.synthetic_inputs([survey_demo.DEMO_RESOURCE]) == [survey_demo.DEMO_RESOURCE]
 
 
@@ -33,8 +35,7 @@ def test_generator_follows_its_targets(inputs):
     """Calibration comes from the transcribed table: change a target, the file follows."""
     cb, published = inputs
     changed = published.copy()
-    sel = (changed["table"] == "4.15") & (changed["row_order"] == 1) & \
-          (changed["statistic"] == "count")
+    sel = (changed["table"] == "4.15") & (changed["row_order"] == 1) & (changed["statistic"] == "count")
     changed.loc[sel, "value"] = 40
     demo = codebook.validate(survey_demo.generate(cb, changed), cb)
     assert (demo["q11_lettere_behandling"] == 1).sum() == 40

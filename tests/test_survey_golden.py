@@ -25,8 +25,26 @@ CONTRADICTIONS = {
     # with the 6.4 respect counts both groups' means and SDs cannot hold (see the test below)
     "6.5": {(1, 3, "sd"), (1, 4, "std_error"), (2, 3, "sd"), (2, 4, "std_error")},
 }
-EXACT_TABLES = ("4.8", "4.9", "4.14", "4.15", "4.16", "4.17", "5.3", "5.4", "5.5", "5.6", "5.7",
-                "6.1", "6.2", "6.3", "6.4", "6.5", "6.6", "6.7")
+EXACT_TABLES = (
+    "4.8",
+    "4.9",
+    "4.14",
+    "4.15",
+    "4.16",
+    "4.17",
+    "5.3",
+    "5.4",
+    "5.5",
+    "5.6",
+    "5.7",
+    "6.1",
+    "6.2",
+    "6.3",
+    "6.4",
+    "6.5",
+    "6.6",
+    "6.7",
+)
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +59,7 @@ def test_demo_reproduces_the_printed_table(setup, table):
     cb, published, demo = setup
     cmp = survey.compare(table, survey.reproduce(table, demo, cb), published)
     assert len(cmp) == (published["table"] == table).sum() > 0
-    wrong = {(r.row_order, r.col_order, r.statistic) for r in cmp.itertuples()
-             if r.match is False}
+    wrong = {(r.row_order, r.col_order, r.statistic) for r in cmp.itertuples() if r.match is False}
     assert wrong == CONTRADICTIONS.get(table, set())
     if table == "5.4":  # only the 2016 medians come from this survey
         assert cmp["match"].isna().sum() == 8 and cmp["match"].eq(True).sum() == 4
@@ -69,8 +86,8 @@ def test_6_4_and_6_5_cannot_both_hold():
     available = sum(k * k * c for k, c in counts.items())
     total = sum(k * c for k, c in counts.items())
     s0, s1 = round(3.39 * 36), round(2.30 * 112)  # group sums that give the printed means
-    ss0 = round(1.946 ** 2 * 35 + s0 ** 2 / 36)  # sums of squares that give the printed SDs
-    ss1 = round(1.374 ** 2 * 111 + s1 ** 2 / 112)
+    ss0 = round(1.946**2 * 35 + s0**2 / 36)  # sums of squares that give the printed SDs
+    ss1 = round(1.374**2 * 111 + s1**2 / 112)
     others = 155 - 36 - 112
     rest = total - s0 - s1  # the 7 answers outside the groups must sum to 7: all ones
     assert (available, rest, others) == (1279, 7, 7)
@@ -92,6 +109,12 @@ def test_text_figures(setup):
     cmp = survey.compare_text_figures(io.read_resource("lm2016_text_figures"), demo)
     assert len(cmp) == 26
     assert set(cmp.loc[~cmp["match"], "figure_id"]) == {
-        "4.15_disagree", "4.16_agree", "6.3_safer_disagree", "6.4_safety_low", "6.4_safety_high",
-        "6.5_t", "6.7_agree"}
+        "4.15_disagree",
+        "4.16_agree",
+        "6.3_safer_disagree",
+        "6.4_safety_low",
+        "6.4_safety_high",
+        "6.5_t",
+        "6.7_agree",
+    }
     assert (cmp.loc[~cmp["match"], "reason"] != "ikke forklart").all()

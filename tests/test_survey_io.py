@@ -24,14 +24,16 @@ def cb():
 def student_frame(n: int = 40, seed: int = 7) -> pd.DataFrame:
     """A small made-up 'student survey' with a subset of the codebook's variables."""
     rng = np.random.default_rng(seed)
-    return pd.DataFrame({
-        "resp_id": np.arange(1, n + 1),
-        "q34_kjonn": rng.choice([1.0, 2.0, np.nan], n),
-        "q33_alder": rng.integers(18, 70, n).astype(float),
-        "q42_bolig": rng.choice([1.0, 2, 3, 4, 5, 6, 7], n),
-        "q09_hjelp_far": rng.choice([1.0, 2, 3, 4, 5, 6, np.nan], n),
-        "q11_bedre_helse": rng.choice([1.0, 2, 3, 4, 5], n),
-    })
+    return pd.DataFrame(
+        {
+            "resp_id": np.arange(1, n + 1),
+            "q34_kjonn": rng.choice([1.0, 2.0, np.nan], n),
+            "q33_alder": rng.integers(18, 70, n).astype(float),
+            "q42_bolig": rng.choice([1.0, 2, 3, 4, 5, 6, 7], n),
+            "q09_hjelp_far": rng.choice([1.0, 2, 3, 4, 5, 6, np.nan], n),
+            "q11_bedre_helse": rng.choice([1.0, 2, 3, 4, 5], n),
+        }
+    )
 
 
 def test_sav_round_trip_keeps_codes_and_value_labels(cb, tmp_path):
@@ -43,8 +45,7 @@ def test_sav_round_trip_keeps_codes_and_value_labels(cb, tmp_path):
     assert meta.column_names_to_labels["q24_respekt_politi"].startswith("24.")
     back = survey_io.read_survey(f, cb)
     num = [c for c in demo.columns if c == "resp_id" or cb.items.loc[c, "item_type"] != "text"]
-    pd.testing.assert_frame_equal(back[num].astype(float), demo[num].astype(float),
-                                  check_dtype=False)
+    pd.testing.assert_frame_equal(back[num].astype(float), demo[num].astype(float), check_dtype=False)
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
@@ -58,8 +59,9 @@ def test_csv_and_excel_give_the_same_frame(cb, tmp_path, suffix):
 
 def test_sav_with_other_value_labels_is_rejected(cb, tmp_path):
     f = tmp_path / "other.sav"
-    pyreadstat.write_sav(student_frame(), str(f), variable_value_labels={
-        "q34_kjonn": {1.0: "Mann", 2.0: "Kvinne"}})  # the codebook has 1 = Kvinne
+    pyreadstat.write_sav(
+        student_frame(), str(f), variable_value_labels={"q34_kjonn": {1.0: "Mann", 2.0: "Kvinne"}}
+    )  # the codebook has 1 = Kvinne
     with pytest.raises(DataValidationError, match=r"q34_kjonn.*differs from the codebook"):
         survey_io.read_survey(f, cb)
 
@@ -85,16 +87,29 @@ def test_student_sav_runs_through_notebook_03_by_params_only(cb, tmp_path):
     f = tmp_path / "student.sav"
     survey_io.write_sav(student_frame(), f, cb)
     params = tmp_path / "p.yml"
-    params.write_text(yaml.safe_dump({"survey_file": str(f), "suppress_below": 5,
-                                      "export_sav": False}))
+    params.write_text(yaml.safe_dump({"survey_file": str(f), "suppress_below": 5, "export_sav": False}))
     out = tmp_path / "03.ipynb"
-    r = subprocess.run([sys.executable, "-m", "helpers.nbexec",
-                        str(paths.NOTEBOOKS / "03_survey_tabulation.ipynb"), str(params),
-                        str(out), "--kernel", "huset-bergen"], capture_output=True, text=True,
-                       cwd=paths.ROOT)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "helpers.nbexec",
+            str(paths.NOTEBOOKS / "03_survey_tabulation.ipynb"),
+            str(params),
+            str(out),
+            "--kernel",
+            "huset-bergen",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=paths.ROOT,
+    )
     assert r.returncode == 0, r.stderr[-2000:]
-    text = "\n".join(o.get("data", {}).get("text/markdown", "")
-                     for c in nbformat.read(out, 4).cells if c.cell_type == "code"
-                     for o in c.get("outputs", []))
+    text = "\n".join(
+        o.get("data", {}).get("text/markdown", "")
+        for c in nbformat.read(out, 4).cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+    )
     assert "**Tabell 4.8**" in text and "**Tabell 4.17**" in text
     assert "**Tabell 6.2**" not in text  # the student file has no violence questions

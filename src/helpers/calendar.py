@@ -53,13 +53,26 @@ def read_regimes(path: Path | str | None = None) -> pd.DataFrame:
         try:
             wd = parse_weekdays(row["weekdays"])
         except ValueError as exc:
-            problems.append({"row": i + 1, "line": i + 2, "column": "weekdays",
-                             "value": row["weekdays"], "check": str(exc)})
+            problems.append(
+                {
+                    "row": i + 1,
+                    "line": i + 2,
+                    "column": "weekdays",
+                    "value": row["weekdays"],
+                    "check": str(exc),
+                }
+            )
             wd = ()
         if wd and len(wd) != row["days_per_week"]:
-            problems.append({"row": i + 1, "line": i + 2, "column": "days_per_week",
-                             "value": row["days_per_week"],
-                             "check": f"{len(wd)} weekdays listed in 'weekdays'"})
+            problems.append(
+                {
+                    "row": i + 1,
+                    "line": i + 2,
+                    "column": "days_per_week",
+                    "value": row["days_per_week"],
+                    "check": f"{len(wd)} weekdays listed in 'weekdays'",
+                }
+            )
         days.append(wd)
     if not out["start"].is_monotonic_increasing:
         problems.append({"column": "start_date", "check": "regimes must be sorted by start date"})
@@ -82,16 +95,16 @@ def norwegian_holidays(start: str | pd.Timestamp, end: str | pd.Timestamp) -> pd
     switched off here, because a service open on Sundays is not closed by it.
     """
     start, end = pd.Timestamp(start), pd.Timestamp(end)
-    cal = holidays.Norway(years=range(start.year, end.year + 1), include_sundays=False,
-                          language="no")
+    cal = holidays.Norway(years=range(start.year, end.year + 1), include_sundays=False, language="no")
     s = pd.Series({pd.Timestamp(d): name for d, name in sorted(cal.items())}, dtype=object)
     if s.empty:
         return pd.Series(dtype=object, index=pd.DatetimeIndex([]))
     return s[(s.index >= start) & (s.index <= end)]
 
 
-def opening_calendar(start: str | pd.Timestamp, end: str | pd.Timestamp,
-                     regimes: pd.DataFrame, closures: pd.DataFrame) -> pd.DataFrame:
+def opening_calendar(
+    start: str | pd.Timestamp, end: str | pd.Timestamp, regimes: pd.DataFrame, closures: pd.DataFrame
+) -> pd.DataFrame:
     """One row per calendar day with the regime in force and whether the service was open.
 
     Columns: ``date, weekday (0=Monday), regime, days_per_week, scheduled, holiday, closure,
@@ -99,8 +112,10 @@ def opening_calendar(start: str | pd.Timestamp, end: str | pd.Timestamp,
     """
     start, end = pd.Timestamp(start), pd.Timestamp(end)
     if start < regimes["start"].min():
-        raise ValueError(f"the calendar starts {start.date()}, before the first opening regime "
-                         f"({regimes['start'].min().date()}): extend the regimes file")
+        raise ValueError(
+            f"the calendar starts {start.date()}, before the first opening regime "
+            f"({regimes['start'].min().date()}): extend the regimes file"
+        )
     dates = pd.date_range(start - pd.Timedelta(days=1), end + pd.Timedelta(days=1), freq="D")
     cal = pd.DataFrame({"date": dates, "weekday": dates.day_of_week})
     idx = regimes["start"].searchsorted(cal["date"], side="right") - 1
@@ -111,8 +126,7 @@ def opening_calendar(start: str | pd.Timestamp, end: str | pd.Timestamp,
     cal["scheduled"] = [w in s for w, s in zip(cal["weekday"], wds, strict=True)]
     hol = norwegian_holidays(dates[0], dates[-1])
     cal["holiday"] = cal["date"].map(hol).fillna("").astype(str)
-    key = dict(zip(zip(closures["month"], closures["day"], strict=True), closures["name_nb"],
-                   strict=True))
+    key = dict(zip(zip(closures["month"], closures["day"], strict=True), closures["name_nb"], strict=True))
     cal["closure"] = [key.get((d.month, d.day), "") for d in cal["date"]]
     shut = (cal["holiday"] != "") | (cal["closure"] != "")
     cal["open"] = cal["scheduled"] & ~shut
@@ -125,14 +139,16 @@ def opening_calendar(start: str | pd.Timestamp, end: str | pd.Timestamp,
 def opening_days_by_period(cal: pd.DataFrame, freq: str = "YS") -> pd.DataFrame:
     """Open and scheduled days per period (``YS`` years, ``MS`` months)."""
     g = cal.groupby(pd.Grouper(key="date", freq=freq))
-    out = g.agg(scheduled_days=("scheduled", "sum"), open_days=("open", "sum"),
-                calendar_days=("date", "size")).reset_index()
+    out = g.agg(
+        scheduled_days=("scheduled", "sum"), open_days=("open", "sum"), calendar_days=("date", "size")
+    ).reset_index()
     out["closed_scheduled_days"] = out["scheduled_days"] - out["open_days"]
     return out
 
 
-def calendar_for(register: pd.DataFrame, regimes: pd.DataFrame, closures: pd.DataFrame,
-                 until_year: int | None = None) -> pd.DataFrame:
+def calendar_for(
+    register: pd.DataFrame, regimes: pd.DataFrame, closures: pd.DataFrame, until_year: int | None = None
+) -> pd.DataFrame:
     """The opening calendar over a register's span, extended to 31 December of ``until_year``
     (so a forecast can count the open days the register does not reach yet)."""
     end = register["date"].max()

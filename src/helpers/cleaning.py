@@ -23,9 +23,16 @@ class CleaningLog:
     entries: list[dict[str, object]] = field(default_factory=list)
 
     def add(self, resource: str, rows_in: int, rows_out: int, action: str, reason: str) -> None:
-        self.entries.append({"step": len(self.entries) + 1, "resource": resource,
-                             "rows_in": rows_in, "rows_out": rows_out,
-                             "action": action, "reason": reason})
+        self.entries.append(
+            {
+                "step": len(self.entries) + 1,
+                "resource": resource,
+                "rows_in": rows_in,
+                "rows_out": rows_out,
+                "action": action,
+                "reason": reason,
+            }
+        )
 
     def frame(self) -> pd.DataFrame:
         return pd.DataFrame(self.entries, columns=LOG_COLUMNS)
@@ -40,9 +47,14 @@ def _flags(rows: list[dict[str, object]]) -> pd.DataFrame:
 # --------------------------------------------------------------------------------------------
 
 
-def check_printed_change(df: pd.DataFrame, resource: str, group: str = "measure",
-                         time: str = "year", value: str = "value",
-                         printed: str = "printed_change_pct") -> pd.DataFrame:
+def check_printed_change(
+    df: pd.DataFrame,
+    resource: str,
+    group: str = "measure",
+    time: str = "year",
+    value: str = "value",
+    printed: str = "printed_change_pct",
+) -> pd.DataFrame:
     """Flag printed year-on-year changes (whole percent) that differ from the printed values.
 
     The printed change is compared with ``100 * (v_t / v_{t-1} - 1)`` rounded half away from zero
@@ -58,12 +70,16 @@ def check_printed_change(df: pd.DataFrame, resource: str, group: str = "measure"
             exact = 100.0 * (float(cur[value]) / float(prev[value]) - 1.0)
             recomputed = round_half_away(exact, 0)
             if recomputed != float(cur[printed]):
-                rows.append({
-                    "resource": resource, "source_line": int(cur["source_line"]),
-                    "check": f"printed change {key} {int(prev[time])}→{int(cur[time])}",
-                    "printed": float(cur[printed]), "recomputed": recomputed,
-                    "detail": f"{prev[value]:g} → {cur[value]:g} is {exact:+.1f} %",
-                })
+                rows.append(
+                    {
+                        "resource": resource,
+                        "source_line": int(cur["source_line"]),
+                        "check": f"printed change {key} {int(prev[time])}→{int(cur[time])}",
+                        "printed": float(cur[printed]),
+                        "recomputed": recomputed,
+                        "detail": f"{prev[value]:g} → {cur[value]:g} is {exact:+.1f} %",
+                    }
+                )
     return _flags(rows)
 
 
@@ -85,64 +101,93 @@ def check_mean_per_day(df: pd.DataFrame, resource: str, days_in_year: int = 366)
         if isinstance(note, str) and "pr. uke" in note:
             limit = int(note.split()[0]) * 53
         if r["implied_days"] > limit + 0.5:
-            rows.append({
-                "resource": resource, "source_line": int(r["source_line"]),
-                "check": f"implied opening days {r['session']} {int(r['year'])}",
-                "printed": float(limit),
-                "recomputed": round(float(r["implied_days"]), 1),
-                "detail": f"{int(r['visits_total'])} / {r['visits_mean_per_day']:g} = "
-                          f"{r['implied_days']:.1f} days, more than {limit} possible"
-                          + (f" with '{note}'" if limit != days_in_year else ""),
-            })
+            rows.append(
+                {
+                    "resource": resource,
+                    "source_line": int(r["source_line"]),
+                    "check": f"implied opening days {r['session']} {int(r['year'])}",
+                    "printed": float(limit),
+                    "recomputed": round(float(r["implied_days"]), 1),
+                    "detail": f"{int(r['visits_total'])} / {r['visits_mean_per_day']:g} = "
+                    f"{r['implied_days']:.1f} days, more than {limit} possible"
+                    + (f" with '{note}'" if limit != days_in_year else ""),
+                }
+            )
     # one flag per repeated mean: on each row whose mean an earlier row of the same year already has
     for _, r in d[d.duplicated(["year", "visits_mean_per_day"], keep="first")].iterrows():
         other = d[(d["year"] == r["year"]) & (d["session"] != r["session"])].iloc[0]
-        rows.append({
-            "resource": resource, "source_line": int(r["source_line"]),
-            "check": f"same mean per day in both sessions {int(r['year'])}",
-            "printed": float(r["visits_mean_per_day"]),
-            "recomputed": float("nan"),
-            "detail": f"{r['session']} mean equals {other['session']} mean "
-                      f"(line {int(other['source_line'])}); implied {r['implied_days']:.1f} "
-                      f"vs {other['implied_days']:.1f} opening days",
-        })
+        rows.append(
+            {
+                "resource": resource,
+                "source_line": int(r["source_line"]),
+                "check": f"same mean per day in both sessions {int(r['year'])}",
+                "printed": float(r["visits_mean_per_day"]),
+                "recomputed": float("nan"),
+                "detail": f"{r['session']} mean equals {other['session']} mean "
+                f"(line {int(other['source_line'])}); implied {r['implied_days']:.1f} "
+                f"vs {other['implied_days']:.1f} opening days",
+            }
+        )
     return _flags(rows)
 
 
-def check_frequency_table(freq: pd.DataFrame, totals: pd.DataFrame, resource: str,
-                          decimals: int = 1) -> pd.DataFrame:
+def check_frequency_table(
+    freq: pd.DataFrame, totals: pd.DataFrame, resource: str, decimals: int = 1
+) -> pd.DataFrame:
     """Check a printed frequency table: counts sum to the printed total, % = count / total."""
     rows = []
     total_n = int(totals["count"].iloc[0])
     if int(freq["count"].sum()) != total_n:
-        rows.append({"resource": resource, "source_line": int(totals["source_line"].iloc[0]),
-                     "check": "sum of counts vs printed total", "printed": total_n,
-                     "recomputed": int(freq["count"].sum()), "detail": "counts do not add up"})
+        rows.append(
+            {
+                "resource": resource,
+                "source_line": int(totals["source_line"].iloc[0]),
+                "check": "sum of counts vs printed total",
+                "printed": total_n,
+                "recomputed": int(freq["count"].sum()),
+                "detail": "counts do not add up",
+            }
+        )
     for _, r in freq.iterrows():
         pct = round_half_away(100.0 * r["count"] / total_n, decimals)
         if pct != r["percent"]:
-            rows.append({"resource": resource, "source_line": int(r["source_line"]),
-                         "check": f"percent of '{r['category']}'", "printed": r["percent"],
-                         "recomputed": pct, "detail": f"{r['count']} / {total_n}"})
+            rows.append(
+                {
+                    "resource": resource,
+                    "source_line": int(r["source_line"]),
+                    "check": f"percent of '{r['category']}'",
+                    "printed": r["percent"],
+                    "recomputed": pct,
+                    "detail": f"{r['count']} / {total_n}",
+                }
+            )
     return _flags(rows)
 
 
-def check_against_text(table_value: float, text_row: pd.Series, resource: str,
-                       table_line: int, what: str) -> pd.DataFrame:
+def check_against_text(
+    table_value: float, text_row: pd.Series, resource: str, table_line: int, what: str
+) -> pd.DataFrame:
     """Flag a table value that differs from the same figure quoted in the prose."""
     if float(table_value) == float(text_row["value"]):
         return _flags([])
-    return _flags([{
-        "resource": resource, "source_line": table_line, "check": what,
-        "printed": float(table_value), "recomputed": float(text_row["value"]),
-        "detail": f"the text prints {text_row['value_as_printed']} at line "
-                  f"{int(text_row['source_line'])}",
-    }])
+    return _flags(
+        [
+            {
+                "resource": resource,
+                "source_line": table_line,
+                "check": what,
+                "printed": float(table_value),
+                "recomputed": float(text_row["value"]),
+                "detail": f"the text prints {text_row['value_as_printed']} at line "
+                f"{int(text_row['source_line'])}",
+            }
+        ]
+    )
 
 
 def round_half_away(x: float, decimals: int = 0) -> float:
     """Round half away from zero (as printed tables do), not Python's half-to-even."""
-    q = 10.0 ** decimals
+    q = 10.0**decimals
     return float(np.sign(x) * np.floor(abs(x) * q + 0.5 + 1e-9) / q)
 
 
@@ -153,11 +198,13 @@ def round_half_away(x: float, decimals: int = 0) -> float:
 
 def annual_visits(strax: pd.DataFrame, huset: pd.DataFrame) -> pd.DataFrame:
     """Published annual visit counts in one long table (site, session, year, visits, status)."""
-    s = strax.assign(site="Strax-huset", status="actual",
-                     source=lambda d: "lundeberg2017, " + d["source_table"])
+    s = strax.assign(
+        site="Strax-huset", status="actual", source=lambda d: "lundeberg2017, " + d["source_table"]
+    )
     s = s.rename(columns={"visits_total": "visits"})
     h = huset[huset["measure"] == "visitors"].assign(
-        site="Huset", session="hele dagen", source="bulukin2025, Tabell 2")
+        site="Huset", session="hele dagen", source="bulukin2025, Tabell 2"
+    )
     h = h.rename(columns={"value": "visits"})
     cols = ["site", "session", "year", "visits", "status", "source", "source_line"]
     out = pd.concat([s[cols], h[cols]], ignore_index=True)
@@ -174,16 +221,23 @@ def source_flags(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     parts = [
         check_printed_change(frames["huset_key_figures"], "huset_key_figures"),
         check_mean_per_day(frames["strax_annual_visits"], "strax_annual_visits"),
-        check_frequency_table(frames["lm2016_table_4_14"],
-                              frames["lm2016_table_4_14_printed_totals"], "lm2016_table_4_14"),
+        check_frequency_table(
+            frames["lm2016_table_4_14"], frames["lm2016_table_4_14_printed_totals"], "lm2016_table_4_14"
+        ),
     ]
     for _, text_row in frames["huset_text_figures"].iterrows():
         resource, measure = TEXT_VS_TABLE[text_row["measure"]]
         table = frames[resource]
         hit = table[(table["measure"] == measure) & (table["year"] == text_row["year"])].iloc[0]
-        parts.append(check_against_text(
-            hit["value"], text_row, resource, int(hit["source_line"]),
-            f"{measure} {int(text_row['year'])}: table vs text"))
+        parts.append(
+            check_against_text(
+                hit["value"],
+                text_row,
+                resource,
+                int(hit["source_line"]),
+                f"{measure} {int(text_row['year'])}: table vs text",
+            )
+        )
     flags = pd.concat([p for p in parts if not p.empty], ignore_index=True)
     return flags.sort_values(["resource", "source_line", "check"], ignore_index=True)
 
@@ -193,12 +247,14 @@ def sources_overview(descriptors: dict[str, dict], frames: dict[str, pd.DataFram
     rows = []
     for name in sorted(frames):
         d = descriptors[name]
-        rows.append({
-            "Fil": d["path"],
-            "Kilde": f"@{d['provenance']['citation_key']}",
-            "Tabell/figur": d["provenance"]["table"],
-            "Linjer": d["provenance"]["lines"],
-            "Rader": len(frames[name]),
-            "Syntetisk": "ja" if d.get("synthetic") else "nei",
-        })
+        rows.append(
+            {
+                "Fil": d["path"],
+                "Kilde": f"@{d['provenance']['citation_key']}",
+                "Tabell/figur": d["provenance"]["table"],
+                "Linjer": d["provenance"]["lines"],
+                "Rader": len(frames[name]),
+                "Syntetisk": "ja" if d.get("synthetic") else "nei",
+            }
+        )
     return pd.DataFrame(rows)

@@ -25,8 +25,7 @@ import pandas as pd
 
 from helpers.io import DataValidationError
 
-ITEM_TYPES = ("single_choice", "likert5", "frequency", "count", "multiple_response", "number",
-              "text")
+ITEM_TYPES = ("single_choice", "likert5", "frequency", "count", "multiple_response", "number", "text")
 CODED_TYPES = ("single_choice", "likert5", "frequency", "count")
 MR_CODES = {0: "Ikke krysset av", 1: "Krysset av"}
 # plausible bounds for free numbers (not printed in the questionnaire; a value outside is an error)
@@ -91,8 +90,9 @@ def load(read=None) -> Codebook:
     return from_frames(read("lm2016_codebook_items"), read("lm2016_codebook_values"))
 
 
-def validate(data: pd.DataFrame, cb: Codebook, file: str | Path = "survey data",
-             id_column: str = "resp_id") -> pd.DataFrame:
+def validate(
+    data: pd.DataFrame, cb: Codebook, file: str | Path = "survey data", id_column: str = "resp_id"
+) -> pd.DataFrame:
     """Check survey data against the codebook and return it with numeric columns.
 
     Every column except ``id_column`` must be a codebook item. A coded item may only hold codes of
@@ -103,8 +103,14 @@ def validate(data: pd.DataFrame, cb: Codebook, file: str | Path = "survey data",
     unknown = [c for c in data.columns if c != id_column and c not in cb.items.index]
     problems: list[dict] = []
     if unknown:
-        problems.append({"line": 1, "row": 0, "column": ", ".join(map(str, unknown)),
-                         "check": "column is not an item of the codebook"})
+        problems.append(
+            {
+                "line": 1,
+                "row": 0,
+                "column": ", ".join(map(str, unknown)),
+                "check": "column is not an item of the codebook",
+            }
+        )
         raise DataValidationError(file, problems)
     out: dict[str, pd.Series] = {}
     for col in data.columns:
@@ -135,8 +141,7 @@ def validate(data: pd.DataFrame, cb: Codebook, file: str | Path = "survey data",
             for idx in data.index[ok & ~whole]:
                 problems.append(_cell(data, idx, col, raw[idx], "a code must be a whole number"))
             for idx in data.index[ok & whole & ~num.isin(allowed)]:
-                problems.append(_cell(data, idx, col, raw[idx],
-                                      f"unknown code (allowed: {sorted(allowed)})"))
+                problems.append(_cell(data, idx, col, raw[idx], f"unknown code (allowed: {sorted(allowed)})"))
         out[col] = num
     if problems:
         raise DataValidationError(file, problems)
@@ -151,9 +156,15 @@ def _cell(data: pd.DataFrame, idx, col: str, value, check: str) -> dict:
 def overview(cb: Codebook, constrained: dict[str, str] | None = None) -> pd.DataFrame:
     """One row per item for the appendix: number, label, type, value labels, and (optionally)
     which published table constrains the demo data of the item («ikke publisert» otherwise)."""
-    type_no = {"single_choice": "Ett kryss", "likert5": "Likert 1–5", "frequency": "Hyppighet",
-               "count": "Antall ganger", "multiple_response": "Flere kryss", "number": "Tall",
-               "text": "Fritekst"}
+    type_no = {
+        "single_choice": "Ett kryss",
+        "likert5": "Likert 1–5",
+        "frequency": "Hyppighet",
+        "count": "Antall ganger",
+        "multiple_response": "Flere kryss",
+        "number": "Tall",
+        "text": "Fritekst",
+    }
     rows = []
     for iid, it in cb.items.iterrows():
         labels = cb.labels(iid) if it["item_type"] != "multiple_response" else {}

@@ -29,9 +29,23 @@ from helpers.formatting import md_table
 from helpers.io import load_datapackage, sha256_file, write_text_atomic
 
 # the packages whose versions decide the numbers and the rendering
-KEY_PACKAGES = ("numpy", "pandas", "scipy", "statsmodels", "matplotlib", "seaborn", "pandera",
-                "holidays", "pyreadstat", "Babel", "papermill", "nbformat", "nbconvert",
-                "pypandoc-binary", "typst")
+KEY_PACKAGES = (
+    "numpy",
+    "pandas",
+    "scipy",
+    "statsmodels",
+    "matplotlib",
+    "seaborn",
+    "pandera",
+    "holidays",
+    "pyreadstat",
+    "Babel",
+    "papermill",
+    "nbformat",
+    "nbconvert",
+    "pypandoc-binary",
+    "typst",
+)
 HASH_PREFIX = 12
 
 
@@ -40,8 +54,7 @@ def git_state(root: Path | None = None) -> dict[str, Any]:
     root = root or paths.ROOT
 
     def git(*args: str) -> str:
-        res = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
-                             check=False)
+        res = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
         if res.returncode != 0:
             raise RuntimeError(res.stderr.strip())
         return res.stdout.strip()
@@ -72,8 +85,11 @@ def notebook_parameters(nb_path: Path) -> dict[str, Any]:
     for cell in nb.cells:
         if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", []):
             for node in ast.parse(cell.source).body:
-                if isinstance(node, ast.Assign) and len(node.targets) == 1 \
-                        and isinstance(node.targets[0], ast.Name):
+                if (
+                    isinstance(node, ast.Assign)
+                    and len(node.targets) == 1
+                    and isinstance(node.targets[0], ast.Name)
+                ):
                     defaults[node.targets[0].id] = ast.literal_eval(node.value)
             break
     injected = nb.metadata.get("papermill", {}).get("parameters", {}) or {}
@@ -92,14 +108,16 @@ def data_sources_table(datapackage: Path | None = None) -> pd.DataFrame:
         else:
             key = prov.get("citation_key")
             source = f"[@{key}]" if key else str(prov.get("document", ""))
-        rows.append({
-            "Fil": f"`{r['path']}`",
-            "Kilde": source,
-            "Tabell/figur": str(prov.get("table", "")),
-            "Linjer": str(prov.get("lines", "")),
-            "Type": "syntetisk (demo)" if synthetic else "transkribert",
-            "sha256": f"`{str(r.get('hash', '')).removeprefix('sha256:')[:HASH_PREFIX]}…`",
-        })
+        rows.append(
+            {
+                "Fil": f"`{r['path']}`",
+                "Kilde": source,
+                "Tabell/figur": str(prov.get("table", "")),
+                "Linjer": str(prov.get("lines", "")),
+                "Type": "syntetisk (demo)" if synthetic else "transkribert",
+                "sha256": f"`{str(r.get('hash', '')).removeprefix('sha256:')[:HASH_PREFIX]}…`",
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -110,19 +128,22 @@ def data_sources_markdown(datapackage: Path | None = None) -> str:
         "Tabellen er laget fra `data/raw/datapackage.json`. Linjene viser til tekstutdragene av "
         "kildedokumentene som prosjektet bygger på; hver rad i en transkribert fil oppgir i tillegg "
         "linjen der tallene står. Fullstendige sha256-summer står i kolofonen "
-        "(@sec-vedlegg-kolofon).\n\n"
-        + md_table(table, align=["left"] * len(table.columns)) + "\n"
+        "(@sec-vedlegg-kolofon).\n\n" + md_table(table, align=["left"] * len(table.columns)) + "\n"
     )
 
 
-def colophon_markdown(renderer: str, root: Path | None = None,
-                      notebooks: list[Path] | None = None,
-                      datapackage: Path | None = None) -> str:
+def colophon_markdown(
+    renderer: str,
+    root: Path | None = None,
+    notebooks: list[Path] | None = None,
+    datapackage: Path | None = None,
+) -> str:
     root = root or paths.ROOT
     dp = datapackage or paths.DATAPACKAGE
     git = git_state(root)
-    dirty = {True: "ja – arbeidskopien har endringer som ikke er committet",
-             False: "nei", None: "ukjent"}[git["dirty"]]
+    dirty = {True: "ja – arbeidskopien har endringer som ikke er committet", False: "nei", None: "ukjent"}[
+        git["dirty"]
+    ]
     lines = [
         "# Kolofon {#sec-vedlegg-kolofon .appendix}",
         "",
@@ -135,8 +156,12 @@ def colophon_markdown(renderer: str, root: Path | None = None,
         "",
         "Pakkeversjoner (alle låst i `requirements-lock.txt`):",
         "",
-        md_table(pd.DataFrame(sorted(package_versions().items(), key=lambda kv: kv[0].lower()),
-                              columns=["Pakke", "Versjon"]), align=["left", "left"]),
+        md_table(
+            pd.DataFrame(
+                sorted(package_versions().items(), key=lambda kv: kv[0].lower()), columns=["Pakke", "Versjon"]
+            ),
+            align=["left", "left"],
+        ),
         "",
         "Parametere for hver notatbok, slik papermill kjørte den (standardverdier i notatbokens "
         "parametercelle, overstyrt av `params/`-filen):",
@@ -144,22 +169,33 @@ def colophon_markdown(renderer: str, root: Path | None = None,
     ]
     for nb in notebooks if notebooks is not None else sorted(paths.REPORT_NOTEBOOKS.glob("*.ipynb")):
         params = notebook_parameters(nb)
-        lines.append(f"- `{nb.name}`: " + (", ".join(f"`{k}` = `{v!r}`" for k, v in
-                                                      sorted(params.items())) or "ingen"))
+        lines.append(
+            f"- `{nb.name}`: " + (", ".join(f"`{k}` = `{v!r}`" for k, v in sorted(params.items())) or "ingen")
+        )
     pkg = load_datapackage(dp)
     hashes = pd.DataFrame(
-        [{"Fil": f"`{r['path']}`", "sha256": f"`{sha256_file(dp.parent / r['path'])}`"}
-         for r in sorted(pkg["resources"], key=lambda r: r["path"])])
-    lines += ["", "sha256 for hver råfil, lest fra disk ved rendering:", "",
-              md_table(hashes, align=["left", "left"]), ""]
+        [
+            {"Fil": f"`{r['path']}`", "sha256": f"`{sha256_file(dp.parent / r['path'])}`"}
+            for r in sorted(pkg["resources"], key=lambda r: r["path"])
+        ]
+    )
+    lines += [
+        "",
+        "sha256 for hver råfil, lest fra disk ved rendering:",
+        "",
+        md_table(hashes, align=["left", "left"]),
+        "",
+    ]
     return "\n".join(lines)
 
 
 def write_generated(renderer: str, out_dir: Path | None = None) -> list[Path]:
     """Write both generated appendices; return their paths."""
     out_dir = out_dir or paths.GENERATED
-    files = {out_dir / "_datakilder.qmd": data_sources_markdown(),
-             out_dir / "_kolofon.qmd": colophon_markdown(renderer)}
+    files = {
+        out_dir / "_datakilder.qmd": data_sources_markdown(),
+        out_dir / "_kolofon.qmd": colophon_markdown(renderer),
+    }
     for path, text in files.items():
         write_text_atomic(path, text)
     return list(files)

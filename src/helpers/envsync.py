@@ -76,8 +76,7 @@ def render_environment(pins: dict[str, str]) -> str:
 
 def main() -> int:
     changed = write_text_atomic(ENV, render_environment(lock_pins()))
-    print(f"environment.yml {'rewritten' if changed else 'already in sync'} "
-          f"({len(lock_pins())} pins)")
+    print(f"environment.yml {'rewritten' if changed else 'already in sync'} ({len(lock_pins())} pins)")
     return 0
 
 

@@ -177,12 +177,10 @@ def _read_csv_as_text(path: Path) -> pd.DataFrame:
 
 
 # the formats a student's own file may come in (register, survey); .xls would need xlrd
-USER_TABLE_FORMATS = {".csv": "line", ".xlsx": "Excel row", ".xlsm": "Excel row",
-                      ".sav": "SPSS case"}
+USER_TABLE_FORMATS = {".csv": "line", ".xlsx": "Excel row", ".xlsm": "Excel row", ".sav": "SPSS case"}
 
 
-def read_user_table(path: Path, *, sheet: str | int = 0,
-                    what: str = "file") -> tuple[pd.DataFrame, Any]:
+def read_user_table(path: Path, *, sheet: str | int = 0, what: str = "file") -> tuple[pd.DataFrame, Any]:
     """The raw cells of a user-supplied ``.csv``, ``.xlsx``/``.xlsm`` or SPSS ``.sav`` file.
 
     CSV cells are text (``""`` when empty), Excel cells as stored, ``.sav`` values as codes. The
@@ -199,7 +197,8 @@ def read_user_table(path: Path, *, sheet: str | int = 0,
 
         return pyreadstat.read_sav(str(path), apply_value_formats=False, user_missing=False)
     raise DataValidationError(
-        path, [{"check": f"unsupported {what} format {suffix!r}: use .csv, .xlsx or .sav"}])
+        path, [{"check": f"unsupported {what} format {suffix!r}: use .csv, .xlsx or .sav"}]
+    )
 
 
 def validate_frame(df_text: pd.DataFrame, resource: Resource, file: Path | str) -> pd.DataFrame:
@@ -281,8 +280,9 @@ def _describe_check(check: str) -> str:
     return f"fails check {check}"
 
 
-def read_resource(name: str, path: Path | str | None = None, *, check_hash: bool = True,
-                  datapackage: Path | None = None) -> pd.DataFrame:
+def read_resource(
+    name: str, path: Path | str | None = None, *, check_hash: bool = True, datapackage: Path | None = None
+) -> pd.DataFrame:
     """Read and validate one raw resource of the data package.
 
     ``path`` replaces the file while keeping the declared schema: this is how a student points the
@@ -296,8 +296,12 @@ def read_resource(name: str, path: Path | str | None = None, *, check_hash: bool
     if check_hash and path is None and res.sha256 and sha256_file(file) != res.sha256:
         raise DataValidationError(
             file,
-            [{"check": "sha256 differs from data/raw/datapackage.json: raw data are read-only; "
-                       "if the change is a deliberate correction, record it and update the hash"}],
+            [
+                {
+                    "check": "sha256 differs from data/raw/datapackage.json: raw data are read-only; "
+                    "if the change is a deliberate correction, record it and update the hash"
+                }
+            ],
         )
     return validate_frame(_read_csv_as_text(file), res, _display(file))
 

@@ -92,8 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         execute(args.source, args.params, args.target, args.kernel)
     except Exception as exc:  # papermill's error already names the failing cell
-        print(f"error: executing {args.source} failed; {args.target} was not written.\n{exc}",
-              file=sys.stderr)
+        print(
+            f"error: executing {args.source} failed; {args.target} was not written.\n{exc}", file=sys.stderr
+        )
         return 1
     print(f"executed {_rel(args.source)} -> {_rel(args.target)}")
     return 0

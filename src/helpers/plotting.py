@@ -49,9 +49,18 @@ def nb_axis(ax: plt.Axes, axis: str = "y", decimals: int = 0) -> None:
         ax.xaxis.set_major_formatter(fmt)
 
 
-def annual_bars(df: pd.DataFrame, *, x: str, y: str, hue: str | None = None,
-                hatch_col: str | None = None, ylabel: str, xlabel: str = "År",
-                legend_title: str | None = None, label_bars: bool = True) -> plt.Figure:
+def annual_bars(
+    df: pd.DataFrame,
+    *,
+    x: str,
+    y: str,
+    hue: str | None = None,
+    hatch_col: str | None = None,
+    ylabel: str,
+    xlabel: str = "År",
+    legend_title: str | None = None,
+    label_bars: bool = True,
+) -> plt.Figure:
     """Bar chart of an annual series; rows with ``hatch_col`` true are hatched (forecasts)."""
     fig, ax = plt.subplots()
     sns.barplot(data=df, x=x, y=y, hue=hue, ax=ax, errorbar=None, dodge=hue is not None)
@@ -63,8 +72,7 @@ def annual_bars(df: pd.DataFrame, *, x: str, y: str, hue: str | None = None,
                 patch.set_alpha(0.6)
     if label_bars:
         for container in ax.containers:
-            ax.bar_label(container, labels=[fmt_num(v) for v in container.datavalues],
-                         fontsize=8, padding=2)
+            ax.bar_label(container, labels=[fmt_num(v) for v in container.datavalues], fontsize=8, padding=2)
     ax.set_ylabel(ylabel)
     ax.set_xlabel(xlabel)
     nb_axis(ax, "y")
@@ -74,8 +82,16 @@ def annual_bars(df: pd.DataFrame, *, x: str, y: str, hue: str | None = None,
     return fig
 
 
-def annual_lines(df: pd.DataFrame, *, x: str, y: str, hue: str, ylabel: str,
-                 xlabel: str = "År", legend_title: str | None = None) -> plt.Figure:
+def annual_lines(
+    df: pd.DataFrame,
+    *,
+    x: str,
+    y: str,
+    hue: str,
+    ylabel: str,
+    xlabel: str = "År",
+    legend_title: str | None = None,
+) -> plt.Figure:
     """Line chart with markers of several annual series."""
     fig, ax = plt.subplots()
     sns.lineplot(data=df, x=x, y=y, hue=hue, style=hue, markers=True, dashes=False, ax=ax)
@@ -90,8 +106,16 @@ def annual_lines(df: pd.DataFrame, *, x: str, y: str, hue: str, ylabel: str,
     return fig
 
 
-def tornado_chart(df: pd.DataFrame, *, base: float, label: str, low_label: str,
-                  high_label: str, xlabel: str, decimals: int = 1) -> plt.Figure:
+def tornado_chart(
+    df: pd.DataFrame,
+    *,
+    base: float,
+    label: str,
+    low_label: str,
+    high_label: str,
+    xlabel: str,
+    decimals: int = 1,
+) -> plt.Figure:
     """Horizontal tornado chart: one bar per input from the result at its low to its high end.
 
     ``df`` needs ``label``, ``ratio_at_low`` and ``ratio_at_high`` (largest swing first); the base
@@ -102,14 +126,18 @@ def tornado_chart(df: pd.DataFrame, *, base: float, label: str, low_label: str,
     colors = sns.color_palette(PALETTE, 2)
     for i, r in enumerate(df.itertuples(index=False)):
         y = n - 1 - i
-        ax.barh(y, r.ratio_at_low - base, left=base, color=colors[0],
-                label=low_label if i == 0 else None)
-        ax.barh(y, r.ratio_at_high - base, left=base, color=colors[1],
-                label=high_label if i == 0 else None)
+        ax.barh(y, r.ratio_at_low - base, left=base, color=colors[0], label=low_label if i == 0 else None)
+        ax.barh(y, r.ratio_at_high - base, left=base, color=colors[1], label=high_label if i == 0 else None)
         for v in (r.ratio_at_low, r.ratio_at_high):
             if v != base:
-                ax.text(v, y, f" {fmt_num(v, decimals)} ", va="center", fontsize=8,
-                        ha="left" if v > base else "right")
+                ax.text(
+                    v,
+                    y,
+                    f" {fmt_num(v, decimals)} ",
+                    va="center",
+                    fontsize=8,
+                    ha="left" if v > base else "right",
+                )
     ax.axvline(base, color="black", linewidth=1)
     ax.set_yticks(range(n))
     ax.set_yticklabels(list(df[label])[::-1])
@@ -120,16 +148,16 @@ def tornado_chart(df: pd.DataFrame, *, base: float, label: str, low_label: str,
     return fig
 
 
-def distribution_chart(values: pd.Series, *, xlabel: str, ylabel: str,
-                       lines: dict[str, float], decimals: int = 1) -> plt.Figure:
+def distribution_chart(
+    values: pd.Series, *, xlabel: str, ylabel: str, lines: dict[str, float], decimals: int = 1
+) -> plt.Figure:
     """Histogram of simulated values with labelled vertical lines (e.g. median, interval, 1)."""
     fig, ax = plt.subplots()
     sns.histplot(values, bins=60, ax=ax, color=sns.color_palette(PALETTE, 1)[0])
     styles = ["-", "--", "--", ":"]
     for (name, x), ls in zip(lines.items(), styles * len(lines), strict=False):
         ax.axvline(x, color="black", linestyle=ls, linewidth=1)
-        ax.text(x, ax.get_ylim()[1] * 0.97, f" {name}", rotation=90, va="top", ha="right",
-                fontsize=8)
+        ax.text(x, ax.get_ylim()[1] * 0.97, f" {name}", rotation=90, va="top", ha="right", fontsize=8)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     nb_axis(ax, "x", decimals)
@@ -145,6 +173,14 @@ def demo_stamp(fig: plt.Figure, synthetic: list[str]) -> None:
     copied out of the report. Does nothing when ``synthetic`` is empty (real data)."""
     if not synthetic:
         return
-    fig.text(0.995, 0.995, DEMO_STAMP, ha="right", va="top", fontsize=10, fontweight="bold",
-             color="#9a3412", bbox={"boxstyle": "round,pad=0.3", "facecolor": "#fff7ed",
-                                    "edgecolor": "#9a3412"})
+    fig.text(
+        0.995,
+        0.995,
+        DEMO_STAMP,
+        ha="right",
+        va="top",
+        fontsize=10,
+        fontweight="bold",
+        color="#9a3412",
+        bbox={"boxstyle": "round,pad=0.3", "facecolor": "#fff7ed", "edgecolor": "#9a3412"},
+    )

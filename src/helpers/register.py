@@ -55,8 +55,12 @@ def _load_raw(file: Path, sheet: str | int) -> tuple[pd.DataFrame, int, str]:
 
 
 def _blank(v: Any) -> bool:
-    return v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NaT or \
-        (isinstance(v, str) and not v.strip())
+    return (
+        v is None
+        or (isinstance(v, float) and math.isnan(v))
+        or v is pd.NaT
+        or (isinstance(v, str) and not v.strip())
+    )
 
 
 def _parse_date(v: Any) -> pd.Timestamp | None:
@@ -106,15 +110,29 @@ def read_register(path: Path | str, sheet: str | int = 0) -> pd.DataFrame:
     raw.columns = [str(c).strip().lower() for c in raw.columns]
     missing = [c for c in REQUIRED if c not in raw.columns]
     if missing:
-        raise io.DataValidationError(file, [{"line": 1, "row": 0, "column": None,
-                                             "check": f"missing column(s) {missing}; "
-                                                      f"found {list(raw.columns)}"}])
+        raise io.DataValidationError(
+            file,
+            [
+                {
+                    "line": 1,
+                    "row": 0,
+                    "column": None,
+                    "check": f"missing column(s) {missing}; found {list(raw.columns)}",
+                }
+            ],
+        )
     problems: list[dict[str, Any]] = []
 
     def bad(i: int, col: str, value: Any, check: str) -> None:
-        problems.append({"row": i + 1, "line": i + offset, "column": col,
-                         "value": None if _blank(value) else str(value),
-                         "check": check + ("" if word == "line" else f" ({word} {i + offset})")})
+        problems.append(
+            {
+                "row": i + 1,
+                "line": i + offset,
+                "column": col,
+                "value": None if _blank(value) else str(value),
+                "check": check + ("" if word == "line" else f" ({word} {i + offset})"),
+            }
+        )
 
     dates, counts = [], []
     for i, (d, v) in enumerate(zip(raw["date"], raw["visits"], strict=True)):
@@ -124,13 +142,13 @@ def read_register(path: Path | str, sheet: str | int = 0) -> pd.DataFrame:
         elif ts is None:
             bad(i, "date", d, "not a date (use YYYY-MM-DD or DD.MM.YYYY)")
         dates.append(ts)
-        n, err = (None, "a value is required here (the cell is empty)") if _blank(v) \
-            else _parse_count(v)
+        n, err = (None, "a value is required here (the cell is empty)") if _blank(v) else _parse_count(v)
         if err:
             bad(i, "visits", v, err)
         counts.append(n)
-    sites = raw["site"].astype(str).str.strip() if "site" in raw.columns else \
-        pd.Series([DEFAULT_SITE] * len(raw))
+    sites = (
+        raw["site"].astype(str).str.strip() if "site" in raw.columns else pd.Series([DEFAULT_SITE] * len(raw))
+    )
     if "site" in raw.columns:
         for i, s in enumerate(raw["site"]):
             if _blank(s):
@@ -141,8 +159,12 @@ def read_register(path: Path | str, sheet: str | int = 0) -> pd.DataFrame:
         if d is None:
             continue
         if (s, d) in seen:
-            bad(i, "date", d.date().isoformat(),
-                f"duplicate date for site {s!r} (first at row {seen[(s, d)] + 1})")
+            bad(
+                i,
+                "date",
+                d.date().isoformat(),
+                f"duplicate date for site {s!r} (first at row {seen[(s, d)] + 1})",
+            )
         else:
             seen[(s, d)] = i
     if problems:
@@ -165,15 +187,16 @@ def check_against_calendar(register: pd.DataFrame, cal: pd.DataFrame) -> dict[st
     c = cal.set_index("date")
     gaps, closed = [], []
     for site, g in register.groupby("site", sort=True):
-        span = c.loc[g["date"].min():g["date"].max()]
+        span = c.loc[g["date"].min() : g["date"].max()]
         have = set(g["date"])
         miss = span.index[span["open"] & ~span.index.isin(have)]
         gaps.append(pd.DataFrame({"site": site, "date": miss}))
         on = g[g["date"].map(lambda d: not bool(c["open"].get(d, False)))]
-        closed.append(on.assign(holiday=on["date"].map(c["holiday"]),
-                                closure=on["date"].map(c["closure"])))
-    return {"gaps": pd.concat(gaps, ignore_index=True),
-            "on_closed_days": pd.concat(closed, ignore_index=True)}
+        closed.append(on.assign(holiday=on["date"].map(c["holiday"]), closure=on["date"].map(c["closure"])))
+    return {
+        "gaps": pd.concat(gaps, ignore_index=True),
+        "on_closed_days": pd.concat(closed, ignore_index=True),
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -222,10 +245,16 @@ def calibration_targets() -> dict[str, Any]:
         "utilisation_avg_printed": pr("capacity_utilisation_avg", 1113),
         "utilisation_peak_printed": pr("capacity_utilisation_peak_day", 1111),
         "mean_per_day_tabell2": kf("mean_visitors_per_day"),
-        "monthly_range": {2024: (pr("visits_per_month_typical_low", 1079),
-                                 pr("visits_per_month_typical_high", "1079-1081")),
-                          2025: (pr("visits_per_month_typical_low", "1081-1083"),
-                                 pr("visits_per_month_typical_high", 1083))},
+        "monthly_range": {
+            2024: (
+                pr("visits_per_month_typical_low", 1079),
+                pr("visits_per_month_typical_high", "1079-1081"),
+            ),
+            2025: (
+                pr("visits_per_month_typical_low", "1081-1083"),
+                pr("visits_per_month_typical_high", 1083),
+            ),
+        },
         "uplift_basis_pct": pr("maturation_effect_basis", 1190),
         "uplift_high_pct": pr("maturation_effect_high_case", 1192),
         "h2_basis_printed": int(pr("visits_total_h2_basis", 1190)),
@@ -269,10 +298,11 @@ def _design(cal: pd.DataFrame, spec: DemoSpec) -> pd.DataFrame:
     d = cal[cal["open"]].copy()
     t0 = pd.Timestamp(spec.start)
     d["t"] = (d["date"] - t0).dt.days / 365.25
-    d["shape"] = (np.asarray(spec.weekday)[d["weekday"].to_numpy()]
-                  + spec.amplitude * np.cos(2 * np.pi * (d["date"].dt.day_of_year - spec.peak_doy)
-                                            / 365.25)
-                  + spec.adjacent * d["adjacent"].to_numpy())
+    d["shape"] = (
+        np.asarray(spec.weekday)[d["weekday"].to_numpy()]
+        + spec.amplitude * np.cos(2 * np.pi * (d["date"].dt.day_of_year - spec.peak_doy) / 365.25)
+        + spec.adjacent * d["adjacent"].to_numpy()
+    )
     iso = d["date"].dt.isocalendar()
     d["iso_year"], d["iso_week"] = iso["year"].astype(int), iso["week"].astype(int)
     return d.reset_index(drop=True)
@@ -293,18 +323,20 @@ def solve_parameters(cal: pd.DataFrame, targets: dict[str, Any], spec: DemoSpec)
     regimes = list(dict.fromkeys(d["regime"]))
     year = d["date"].dt.year
     june = (year == 2025) & (d["date"].dt.month == 6)
-    anchors = {regimes[0]: year == 2022, regimes[1]: year == 2023, regimes[2]: year == 2024,
-               regimes[3]: june}
-    totals = {regimes[0]: targets["annual"][2022], regimes[1]: targets["annual"][2023],
-              regimes[2]: targets["annual"][2024], regimes[3]: targets["june_2025"]}
+    anchors = {regimes[0]: year == 2022, regimes[1]: year == 2023, regimes[2]: year == 2024, regimes[3]: june}
+    totals = {
+        regimes[0]: targets["annual"][2022],
+        regimes[1]: targets["annual"][2023],
+        regimes[2]: targets["annual"][2024],
+        regimes[3]: targets["june_2025"],
+    }
 
     def levels(trend: float) -> dict[str, float]:
         base = trend * d["t"] + d["shape"]
         lv: dict[str, float] = {}
         for r in regimes:
             m = anchors[r]
-            others = sum(np.exp(lv[q] + base[m & (d["regime"] == q)]).sum()
-                         for q in lv)
+            others = sum(np.exp(lv[q] + base[m & (d["regime"] == q)]).sum() for q in lv)
             own = np.exp(base[m & (d["regime"] == r)]).sum()
             lv[r] = float(np.log((totals[r] - others) / own))
         return lv
@@ -314,11 +346,12 @@ def solve_parameters(cal: pd.DataFrame, targets: dict[str, Any], spec: DemoSpec)
         return np.exp(d["regime"].map(lv).to_numpy() + trend * d["t"] + d["shape"])
 
     h1 = _h1_mask(d, 2025).to_numpy()
-    trend = optimize.brentq(lambda b: mu(b)[h1].sum() - targets["h1_2025"], -2.0, 2.0,
-                            xtol=1e-12)
+    trend = optimize.brentq(lambda b: mu(b)[h1].sum() - targets["h1_2025"], -2.0, 2.0, xtol=1e-12)
     lv = levels(trend)
-    steps = {f"{regimes[i]}->{regimes[i + 1]}": lv[regimes[i + 1]] - lv[regimes[i]]
-             for i in range(len(regimes) - 1)}
+    steps = {
+        f"{regimes[i]}->{regimes[i + 1]}": lv[regimes[i + 1]] - lv[regimes[i]]
+        for i in range(len(regimes) - 1)
+    }
     return {"levels": lv, "trend": trend, "steps": steps, "regimes": regimes}
 
 
@@ -334,8 +367,7 @@ def true_parameters(spec: DemoSpec | None = None) -> dict[str, Any]:
 def demo_calendar(spec: DemoSpec | None = None) -> pd.DataFrame:
     """The opening calendar the demo register is generated on (embedded regimes and closures)."""
     spec = spec or DemoSpec()
-    return calendar.opening_calendar(spec.start, spec.end, calendar.read_regimes(),
-                                     calendar.read_closures())
+    return calendar.opening_calendar(spec.start, spec.end, calendar.read_regimes(), calendar.read_closures())
 
 
 def _allocate(rng: np.random.Generator, lam: np.ndarray, total: int) -> np.ndarray:

@@ -48,8 +48,10 @@ import yaml
 
 from helpers.io import write_bytes_atomic, write_text_atomic
 
-CROSSREF_PREFIX = {"nb": {"fig": "Figur", "tbl": "Tabell", "sec": "avsnitt"},
-                   "en": {"fig": "Figure", "tbl": "Table", "sec": "Section"}}
+CROSSREF_PREFIX = {
+    "nb": {"fig": "Figur", "tbl": "Tabell", "sec": "avsnitt"},
+    "en": {"fig": "Figure", "tbl": "Table", "sec": "Section"},
+}
 TOC_TITLE = {"nb": "Innhold", "en": "Contents"}
 SOURCE_LABEL = {"nb": "Kilde", "en": "Source"}
 APPENDIX_LABEL = {"nb": "Vedlegg", "en": "Appendix"}
@@ -60,8 +62,10 @@ _SHORTCODE = re.compile(r"\{\{<\s*(\w+)\s+(.*?)\s*>\}\}")
 _XREF = re.compile(r"(?<![\w@/.])@(fig|tbl|sec)-([A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*)")
 _CELL_OPT = re.compile(r"^#\|\s*([\w-]+)\s*:\s*(.*)$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(\{[^}]*\})?\s*$")
-_CALLOUT = re.compile(r'^(:{3,})\s*\{\.callout-(note|tip|warning|important|caution)'
-                      r'(?:\s+title="([^"]*)")?\s*\}\s*$')
+_CALLOUT = re.compile(
+    r"^(:{3,})\s*\{\.callout-(note|tip|warning|important|caution)"
+    r'(?:\s+title="([^"]*)")?\s*\}\s*$'
+)
 
 
 class RenderError(RuntimeError):
@@ -110,7 +114,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     if text.startswith("---\n"):
         end = text.find("\n---\n", 4)
         if end != -1:
-            return yaml.safe_load(text[4:end]) or {}, text[end + 5:]
+            return yaml.safe_load(text[4:end]) or {}, text[end + 5 :]
     return {}, text
 
 
@@ -244,11 +248,12 @@ class Resolver:
     def render_embed(self, e: Embed) -> str:
         prefix = CROSSREF_PREFIX[self.p.lang]
         if self.mode == "site":
-            source = (f"[{SOURCE_LABEL[self.p.lang]}: {Path(e.notebook).name}]"
-                      f"({preview_name(e.notebook)}#cell-{e.label}){{.embed-source}}")
+            source = (
+                f"[{SOURCE_LABEL[self.p.lang]}: {Path(e.notebook).name}]"
+                f"({preview_name(e.notebook)}#cell-{e.label}){{.embed-source}}"
+            )
         else:  # no links that break when the file is mailed or printed
-            source = (f"[{SOURCE_LABEL[self.p.lang]}: `{e.notebook}`, "
-                      f"celle `{e.label}`]{{.embed-source}}")
+            source = f"[{SOURCE_LABEL[self.p.lang]}: `{e.notebook}`, celle `{e.label}`]{{.embed-source}}"
         if e.kind == "fig":
             n = self._number("fig", e.label)
             png = next((o for o in e.outputs if "image/png" in o.get("data", {})), None)
@@ -259,16 +264,17 @@ class Resolver:
             alt = (e.alt or e.caption).replace('"', "'")
             cap = f"{prefix['fig']} {n}: {e.caption}"
             width = ' width="100%"' if self.mode == "pdf" else ""
-            return (f'::: {{#{e.label} .quarto-figure}}\n\n![{cap}](media/{img.name})'
-                    f'{{fig-alt="{alt}"{width}}}\n\n{source}\n\n:::\n')
+            return (
+                f"::: {{#{e.label} .quarto-figure}}\n\n![{cap}](media/{img.name})"
+                f'{{fig-alt="{alt}"{width}}}\n\n{source}\n\n:::\n'
+            )
         body = "\n\n".join(self._output_markdown(o, e) for o in e.outputs)
         if e.kind == "other" and not body.strip():
             return ""  # e.g. a demo-data banner cell that prints nothing on real data
         if e.kind == "tbl":
             n = self._number("tbl", e.label)
             cap = f"{prefix['tbl']} {n}: {e.caption}"
-            return (f"::: {{#{e.label} .quarto-table}}\n\n{body.rstrip()}\n\n: {cap}\n\n"
-                    f"{source}\n\n:::\n")
+            return f"::: {{#{e.label} .quarto-table}}\n\n{body.rstrip()}\n\n: {cap}\n\n{source}\n\n:::\n"
         return f"::: {{#{e.label} .embed}}\n\n{body}\n\n{source}\n\n:::\n"
 
     @staticmethod
@@ -363,7 +369,7 @@ class Resolver:
                 if label not in self.sections:
                     raise RenderError(f"cross-reference @{label}: no heading with that id")
                 number = self.sections[label]
-                word = (APPENDIX_LABEL[self.p.lang].lower() if number.isalpha() else prefix["sec"])
+                word = APPENDIX_LABEL[self.p.lang].lower() if number.isalpha() else prefix["sec"]
                 return f"[{word} {number}](#{label})"
             if label not in self.numbers[kind]:
                 raise RenderError(f"cross-reference @{label}: no figure/table with that label")
@@ -403,17 +409,20 @@ def _pandoc_document(project: Project, tmpdir: Path, mode: str) -> tuple[Path, d
     resolver = Resolver(project, media, mode)
     body = resolver.resolve()
     meta = resolver.meta
-    doc_meta = {k: v for k, v in meta.items() if k in
-                ("title", "subtitle", "author", "date", "abstract", "lang", "keywords")}
+    doc_meta = {
+        k: v
+        for k, v in meta.items()
+        if k in ("title", "subtitle", "author", "date", "abstract", "lang", "keywords")
+    }
     if "author" in doc_meta:
-        doc_meta["author"] = [a.get("name", "") if isinstance(a, dict) else a
-                              for a in _as_list(doc_meta["author"])]
+        doc_meta["author"] = [
+            a.get("name", "") if isinstance(a, dict) else a for a in _as_list(doc_meta["author"])
+        ]
     doc_meta["toc-title"] = TOC_TITLE[project.lang]
     doc_meta["link-citations"] = mode != "pdf"
     doc_meta["lang"] = str(meta.get("lang", "nb"))
     md = tmpdir / f"article-{mode}.md"
-    md.write_text("---\n" + yaml.safe_dump(doc_meta, allow_unicode=True) + "---\n\n" + body,
-                  encoding="utf-8")
+    md.write_text("---\n" + yaml.safe_dump(doc_meta, allow_unicode=True) + "---\n\n" + body, encoding="utf-8")
     return md, meta
 
 
@@ -439,16 +448,28 @@ def render_article(project: Project, out_html: Path, mode: str = "site") -> None
     with tempfile.TemporaryDirectory(prefix="render-") as tmp:
         tmpdir = Path(tmp)
         md, meta = _pandoc_document(project, tmpdir, mode)
-        args = [str(md), "--from", "markdown", "--to", "html5", "--standalone",
-                "--embed-resources", "--mathml", "--toc", "--number-sections",
-                "--resource-path", f"{tmpdir}{os.pathsep}{project.root}",
-                "-o", str(tmpdir / "out.html"), *_citeproc_args(project, meta)]
+        args = [
+            str(md),
+            "--from",
+            "markdown",
+            "--to",
+            "html5",
+            "--standalone",
+            "--embed-resources",
+            "--mathml",
+            "--toc",
+            "--number-sections",
+            "--resource-path",
+            f"{tmpdir}{os.pathsep}{project.root}",
+            "-o",
+            str(tmpdir / "out.html"),
+            *_citeproc_args(project, meta),
+        ]
         css = project.root / "styles.css"
         if css.is_file():
             args += ["--css", str(css)]
         _pandoc(args)
-        write_text_atomic(out_html, (tmpdir / "out.html").read_text(encoding="utf-8"),
-                          make_target=True)
+        write_text_atomic(out_html, (tmpdir / "out.html").read_text(encoding="utf-8"), make_target=True)
 
 
 # typst: callouts become framed blocks, and captions are already numbered ("Figur 1: …")
@@ -495,13 +516,37 @@ def render_pdf(project: Project, out_pdf: Path) -> None:
         (tmpdir / "callouts.lua").write_text(_TYPST_FILTER, encoding="utf-8")
         (tmpdir / "header.typ").write_text(_TYPST_HEADER, encoding="utf-8")
         typ = tmpdir / "article.typ"
-        _pandoc([str(md), "--from", "markdown", "--to", "typst", "--standalone", "--toc",
-                 "--number-sections", "--lua-filter", str(tmpdir / "callouts.lua"),
-                 "--include-in-header", str(tmpdir / "header.typ"),
-                 "-V", "papersize=a4", "-V", "fontsize=10pt", "-V", "margin.x=2.2cm",
-                 "-V", "margin.y=2.5cm", "-V", "section-numbering=1.1",
-                 "--resource-path", f"{tmpdir}{os.pathsep}{project.root}",
-                 "-o", str(typ), *_citeproc_args(project, meta)])
+        _pandoc(
+            [
+                str(md),
+                "--from",
+                "markdown",
+                "--to",
+                "typst",
+                "--standalone",
+                "--toc",
+                "--number-sections",
+                "--lua-filter",
+                str(tmpdir / "callouts.lua"),
+                "--include-in-header",
+                str(tmpdir / "header.typ"),
+                "-V",
+                "papersize=a4",
+                "-V",
+                "fontsize=10pt",
+                "-V",
+                "margin.x=2.2cm",
+                "-V",
+                "margin.y=2.5cm",
+                "-V",
+                "section-numbering=1.1",
+                "--resource-path",
+                f"{tmpdir}{os.pathsep}{project.root}",
+                "-o",
+                str(typ),
+                *_citeproc_args(project, meta),
+            ]
+        )
         pdf = tmpdir / "article.pdf"
         try:
             typst.compile(str(typ), output=str(pdf), root=str(tmpdir))
@@ -537,8 +582,9 @@ def render_notebook_view(nb_path: Path, out_html: Path, title: str | None = None
     html = html.replace('id="cell-id=cell-', 'id="cell-')
     html = re.sub(r'<script[^>]*src="\s*"[^>]*>\s*</script>', "", html)
     # the lab template loads mermaid from a CDN when a notebook has diagrams; ours have none
-    html = re.sub(r'<script type="module">(?:(?!</script>).)*mermaid(?:(?!</script>).)*</script>',
-                  "", html, flags=re.S)
+    html = re.sub(
+        r'<script type="module">(?:(?!</script>).)*mermaid(?:(?!</script>).)*</script>', "", html, flags=re.S
+    )
     write_text_atomic(out_html, html)
 
 
@@ -576,8 +622,7 @@ def renderer_description(quarto: str | None) -> str:
     if quarto:
         res = subprocess.run([quarto, "--version"], capture_output=True, text=True, check=False)
         return f"Quarto {res.stdout.strip() or '(ukjent versjon)'}"
-    return (f"pandoc {pandoc_version()} fra pypandoc-binary (reserveløsning uten Quarto), "
-            "PDF med typst-hjulet")
+    return f"pandoc {pandoc_version()} fra pypandoc-binary (reserveløsning uten Quarto), PDF med typst-hjulet"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -591,21 +636,27 @@ def main(argv: list[str] | None = None) -> int:
 
     colophon.write_generated(renderer_description(quarto), args.project / "_generated")
     if quarto:
-        for cmd in ([quarto, "render", str(args.project)],
-                    [quarto, "render", str(args.project), "--profile", "single", "--to", "html"]):
+        for cmd in (
+            [quarto, "render", str(args.project)],
+            [quarto, "render", str(args.project), "--profile", "single", "--to", "html"],
+        ):
             res = subprocess.run(cmd, check=False)
             if res.returncode != 0:
                 return res.returncode
-        print(f"renderer: Quarto ({quarto}); manuscript site and PDF in "
-              f"{args.project}/_manuscript/, single file in {single_output_dir(args.project)}/")
+        print(
+            f"renderer: Quarto ({quarto}); manuscript site and PDF in "
+            f"{args.project}/_manuscript/, single file in {single_output_dir(args.project)}/"
+        )
         return 0
     try:
         outputs = fallback_render(args.project, pdf=not args.no_pdf)
     except RenderError as exc:
         print(f"error: rendering {args.project} failed: {exc}", file=sys.stderr)
         return 1
-    print(f"renderer: Quarto not found on PATH, so pandoc {pandoc_version()} (pypandoc-binary "
-          "fallback) and typst rendered:")
+    print(
+        f"renderer: Quarto not found on PATH, so pandoc {pandoc_version()} (pypandoc-binary "
+        "fallback) and typst rendered:"
+    )
     for out in outputs:
         print(f"  {out}")
     return 0

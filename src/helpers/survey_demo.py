@@ -46,15 +46,29 @@ N_RESPONDENTS = 166
 
 # which published table constrains which item (shown in the codebook appendix)
 CONSTRAINED = {
-    "q34_kjonn": "4.8, 6.2, A.5", "q33_alder": "4.9, A.5", "q42_bolig": "4.8, 4.9 (3 grupper)",
-    "q09_hjelp_far": "4.14", "q11_lettere_behandling": "4.15",
-    "q11_livssituasjon_bedre": "4.16", "q11_bedre_helse": "4.17", "q11_pris_opp": "5.5",
-    "q31_tilgang_endring": "5.6", "q32_heroin": "5.7", "q32_amfetamin": "5.7",
-    "q32_hasj": "5.7", "q32_piller": "5.7", "q16_vold_sted_sist": "6.1",
-    "q12_vold_utsatt_noen_gang": "6.2 (base)", "q11_mer_vold": "6.3", "q11_tryggere": "6.3",
-    "q24_respekt_politi": "6.4, 6.5", "q25_tillit_politi": "6.4, 6.6, A.4",
-    "q26_politi_trygghet": "6.4", "q11_mindre_tillit_politi": "6.7, A.5",
-    "q21_bortvist": "6.5, 6.6, A.4, A.5", "q22_ransaket": "6.5, 6.6, A.4, A.5",
+    "q34_kjonn": "4.8, 6.2, A.5",
+    "q33_alder": "4.9, A.5",
+    "q42_bolig": "4.8, 4.9 (3 grupper)",
+    "q09_hjelp_far": "4.14",
+    "q11_lettere_behandling": "4.15",
+    "q11_livssituasjon_bedre": "4.16",
+    "q11_bedre_helse": "4.17",
+    "q11_pris_opp": "5.5",
+    "q31_tilgang_endring": "5.6",
+    "q32_heroin": "5.7",
+    "q32_amfetamin": "5.7",
+    "q32_hasj": "5.7",
+    "q32_piller": "5.7",
+    "q16_vold_sted_sist": "6.1",
+    "q12_vold_utsatt_noen_gang": "6.2 (base)",
+    "q11_mer_vold": "6.3",
+    "q11_tryggere": "6.3",
+    "q24_respekt_politi": "6.4, 6.5",
+    "q25_tillit_politi": "6.4, 6.6, A.4",
+    "q26_politi_trygghet": "6.4",
+    "q11_mindre_tillit_politi": "6.7, A.5",
+    "q21_bortvist": "6.5, 6.6, A.4, A.5",
+    "q22_ransaket": "6.5, 6.6, A.4, A.5",
     "q23_anmeldt": "6.5, 6.6, A.4, A.5",
     **{k: "6.2" for k in survey.Q15_ORDER_6_2},
     **{k: "5.3" for k in survey.PRICE_ITEMS_5_3},
@@ -72,8 +86,9 @@ def implied_base(counts: list[float], percents: list[float], decimals: int = 1) 
     the smallest such base when several tie."""
     best = (-1, 0)
     for base in range(int(sum(counts)), 10 * int(sum(counts)) + 10):
-        fits = sum(round_half_away(100 * c / base, decimals) == p
-                   for c, p in zip(counts, percents, strict=True))
+        fits = sum(
+            round_half_away(100 * c / base, decimals) == p for c, p in zip(counts, percents, strict=True)
+        )
         if fits > best[0]:
             best = (fits, base)
     return best[1]
@@ -90,8 +105,7 @@ def _deal(rng, n: int, counts: dict, eligible: np.ndarray) -> np.ndarray:
     return out
 
 
-def _freq_counts(published: pd.DataFrame, table: str, n_categories: int,
-                 col: int = 1) -> dict[int, int]:
+def _freq_counts(published: pd.DataFrame, table: str, n_categories: int, col: int = 1) -> dict[int, int]:
     c = _cells(published, table)
     c = c[(c["col_order"] == col) & (c["row_order"] <= n_categories)]
     return {int(r): int(v) for r, v in zip(c["row_order"], c["value"], strict=True)}
@@ -104,8 +118,11 @@ def _row_counts(published: pd.DataFrame, table: str, row: int, n_categories: int
 
 
 def _stat(published: pd.DataFrame, table: str, row: int, statistic: str) -> float:
-    p = published[(published["table"] == table) & (published["row_order"] == row)
-                  & (published["statistic"] == statistic)]
+    p = published[
+        (published["table"] == table)
+        & (published["row_order"] == row)
+        & (published["statistic"] == statistic)
+    ]
     return float(p["value"].iloc[0])
 
 
@@ -128,9 +145,9 @@ def _compositions(total: int, parts: int) -> np.ndarray:
 def _moments(comp: np.ndarray, codes: np.ndarray):
     n = comp.sum(axis=-1)
     s = (comp * codes).sum(axis=-1)
-    ss = (comp * codes ** 2).sum(axis=-1)
+    ss = (comp * codes**2).sum(axis=-1)
     mean = s / n
-    sd = np.sqrt(np.maximum(ss - s ** 2 / n, 0) / (n - 1))
+    sd = np.sqrt(np.maximum(ss - s**2 / n, 0) / (n - 1))
     return mean, sd, sd / np.sqrt(n)
 
 
@@ -155,8 +172,7 @@ def split_groups(total: dict[int, int], targets: list[dict]) -> tuple[np.ndarray
         for name, val in (("mean", mean), ("sd", sd), ("std_error", se)):
             d = t["decimals"][name]
             # a missed mean counts a little more, so the means are kept when not all can hold
-            miss += (np.round(val * 10 ** d + 1e-9) / 10 ** d != t[name]) * (
-                1.5 if name == "mean" else 1.0)
+            miss += (np.round(val * 10**d + 1e-9) / 10**d != t[name]) * (1.5 if name == "mean" else 1.0)
             dev += np.abs(val - t[name]) / max(abs(t[name]), 1e-9)
         return miss, dev
 
@@ -190,16 +206,16 @@ def _ols(y: np.ndarray, X: np.ndarray):
     return coef, se, r2
 
 
-def _fit_sums(rng, y: np.ndarray, fixed0: int, target_b: float, target_c: float,
-              target_r2: float, steps: int = 3000) -> np.ndarray:
+def _fit_sums(
+    rng, y: np.ndarray, fixed0: int, target_b: float, target_c: float, target_r2: float, steps: int = 3000
+) -> np.ndarray:
     """Police-contact sums (0 for the first ``fixed0`` respondents, 1..15 for the others) so
     that the OLS of ``y`` on them comes close to the printed constant, slope and R²."""
     n = len(y)
 
     def loss(v):
         coef, _, r2 = _ols(y, v[:, None])
-        return (abs(coef[1] - target_b) * 10 + abs(coef[0] - target_c) * 10
-                + abs(r2 - target_r2) * 5)
+        return abs(coef[1] - target_b) * 10 + abs(coef[0] - target_c) * 10 + abs(r2 - target_r2) * 5
 
     # start from the best of a grid of linear rules x = a + b*(y - mean) + noise, then climb
     y1 = y[fixed0:] - y[fixed0:].mean()
@@ -242,8 +258,17 @@ def _split_sum(rng, total: int) -> tuple[int, int, int]:
 # ---------------------------------------------------------------------------------- prices
 
 
-def _prices(rng, n: int, median: float, vmin: float, vmax: float, mean: float | None,
-            sd: float | None, steps: int = 20000, sd_decimals: int = 3) -> np.ndarray:
+def _prices(
+    rng,
+    n: int,
+    median: float,
+    vmin: float,
+    vmax: float,
+    mean: float | None,
+    sd: float | None,
+    steps: int = 20000,
+    sd_decimals: int = 3,
+) -> np.ndarray:
     """``n`` whole-krone prices with the given median, minimum and maximum, pushed towards the
     printed mean and SD by single-value moves that keep every value on its side of the median
     (so the median, minimum and maximum stay as printed)."""
@@ -257,8 +282,9 @@ def _prices(rng, n: int, median: float, vmin: float, vmax: float, mean: float | 
     if mean is None:
         return v
     target_sum = round(mean * n)
-    movable = [(i, vmin, median) for i in range(1, n_side)] + \
-        [(i, median, vmax) for i in range(n_side + n_mid, n - 1)]
+    movable = [(i, vmin, median) for i in range(1, n_side)] + [
+        (i, median, vmax) for i in range(n_side + n_mid, n - 1)
+    ]
 
     def loss(x):
         return abs(x.sum() - target_sum) * 10 + abs(x.std(ddof=1) - sd) * 100
@@ -301,8 +327,7 @@ def _prices(rng, n: int, median: float, vmin: float, vmax: float, mean: float | 
 # ------------------------------------------------------------------------------- generator
 
 
-def generate(cb, published: pd.DataFrame, seed: int = DEFAULT_SEED,
-             n: int = N_RESPONDENTS) -> pd.DataFrame:
+def generate(cb, published: pd.DataFrame, seed: int = DEFAULT_SEED, n: int = N_RESPONDENTS) -> pd.DataFrame:
     """The demo respondent file: ``resp_id`` and one column per codebook item, codes as numbers.
 
     ``published`` is :func:`helpers.survey.read_published` output (with Tabell 4.14).
@@ -322,18 +347,20 @@ def generate(cb, published: pd.DataFrame, seed: int = DEFAULT_SEED,
     for h in (1, 2, 3):
         m = int(t48[(t48.row_order == 1) & (t48.col_order == h)]["value"].iloc[0])
         f = int(t48[(t48.row_order == 2) & (t48.col_order == h)]["value"].iloc[0])
-        ages = [a for a in (1, 2, 3)
-                for _ in range(int(t49[(t49.row_order == a) & (t49.col_order == h)]
-                                   ["value"].iloc[0]))]
+        ages = [
+            a
+            for a in (1, 2, 3)
+            for _ in range(int(t49[(t49.row_order == a) & (t49.col_order == h)]["value"].iloc[0]))
+        ]
         if len(ages) > m + f:
             raise ValueError("Tabell 4.9 has more respondents in a housing group than 4.8")
         ages += [np.nan] * (m + f - len(ages))
         sexes = rng.permutation([2] * m + [1] * f)
         ages = rng.permutation(np.array(ages, dtype=float))
         k = m + f
-        sex[pos:pos + k] = sexes
-        agegrp[pos:pos + k] = ages
-        house3[pos:pos + k] = h
+        sex[pos : pos + k] = sexes
+        agegrp[pos : pos + k] = ages
+        house3[pos : pos + k] = h
         pos += k
     outside = idx[pos:]
     extra_sex = rng.permutation([1] * 4 + [2] * 6 + [np.nan] * (len(outside) - 10))
@@ -379,13 +406,17 @@ def generate(cb, published: pd.DataFrame, seed: int = DEFAULT_SEED,
     cols["q15_ikke_utsatt"] = np.where(np.isnan(q12), np.nan, (q12 == 0).astype(float))
 
     # 3. one-item frequency tables
-    single = {"q09_hjelp_far": ("4.14", 6), "q11_lettere_behandling": ("4.15", 5),
-              "q11_livssituasjon_bedre": ("4.16", 5), "q11_bedre_helse": ("4.17", 5),
-              "q11_pris_opp": ("5.5", 5), "q31_tilgang_endring": ("5.6", 3)}
+    single = {
+        "q09_hjelp_far": ("4.14", 6),
+        "q11_lettere_behandling": ("4.15", 5),
+        "q11_livssituasjon_bedre": ("4.16", 5),
+        "q11_bedre_helse": ("4.17", 5),
+        "q11_pris_opp": ("5.5", 5),
+        "q31_tilgang_endring": ("5.6", 3),
+    }
     for item, (table, k) in single.items():
         cols[item] = _deal(rng, n, _freq_counts(published, table, k), idx)
-    for r, item in enumerate(("q32_heroin", "q32_amfetamin", "q32_hasj", "q32_piller"),
-                             start=1):
+    for r, item in enumerate(("q32_heroin", "q32_amfetamin", "q32_hasj", "q32_piller"), start=1):
         cols[item] = _deal(rng, n, _row_counts(published, "5.7", r, 3), idx)
     c61 = _cells(published, "6.1").set_index("row_order")["value"]
     q16 = {code: int(c61[i]) for i, code in enumerate(survey.Q16_ORDER_6_1, start=1)}
@@ -408,7 +439,7 @@ def generate(cb, published: pd.DataFrame, seed: int = DEFAULT_SEED,
         targets[table] = tg
     n0, n1 = int(targets["6.5"][0]["n"]), int(targets["6.5"][1]["n"])
     perm = rng.permutation(idx)
-    g0, g1, rest = perm[:n0], perm[n0:n0 + n1], perm[n0 + n1:]
+    g0, g1, rest = perm[:n0], perm[n0 : n0 + n1], perm[n0 + n1 :]
     for item, table, row in (("q24_respekt_politi", "6.5", 1), ("q25_tillit_politi", "6.6", 2)):
         total = _row_counts(published, "6.4", row, 5)
         comp0, comp1 = split_groups(total, targets[table])
@@ -416,7 +447,7 @@ def generate(cb, published: pd.DataFrame, seed: int = DEFAULT_SEED,
         v[g0] = rng.permutation(np.repeat(np.arange(1, 6), comp0))
         v[g1] = rng.permutation(np.repeat(np.arange(1, 6), comp1))
         left = np.repeat(np.arange(1, 6), np.array(list(total.values())) - comp0 - comp1)
-        v[rng.permutation(rest)[:len(left)]] = rng.permutation(left)
+        v[rng.permutation(rest)[: len(left)]] = rng.permutation(left)
         cols[item] = v
     a4 = {s: _stat(published, "A.4", 2 if s != "r2" else 3, s) for s in ("B", "r2")}
     a4["const"] = _stat(published, "A.4", 1, "B")
@@ -434,8 +465,7 @@ def generate(cb, published: pd.DataFrame, seed: int = DEFAULT_SEED,
         cols[item] = police[:, j]
 
     # 6.7 and A.5: deal the printed counts, then swap answers between respondents towards A.5
-    cols["q11_mindre_tillit_politi"] = _deal(
-        rng, n, _row_counts(published, "6.7", 1, 5), idx)
+    cols["q11_mindre_tillit_politi"] = _deal(rng, n, _row_counts(published, "6.7", 1, 5), idx)
     cols["q11_mindre_tillit_politi"] = _fit_a5(rng, cols, published)
 
     # 5. prices
@@ -449,8 +479,11 @@ def generate(cb, published: pd.DataFrame, seed: int = DEFAULT_SEED,
         v[rng.permutation(idx)[:k]] = rng.permutation(vals)
         cols[item] = v
     for j, item in enumerate(survey.PRICE_ITEMS_5_4, start=1):
-        med = float(published[(published["table"] == "5.4") & (published["row_order"] == 2)
-                              & (published["col_order"] == j)]["value"].iloc[0])
+        med = float(
+            published[
+                (published["table"] == "5.4") & (published["row_order"] == 2) & (published["col_order"] == j)
+            ]["value"].iloc[0]
+        )
         k = int(rng.integers(60, 110)) | 1  # odd, so the median is one answer
         vals = _prices(rng, k, med, 0.5 * med, 2 * med, None, None)
         v = np.full(n, np.nan)
@@ -499,8 +532,12 @@ def _fit_a5(rng, cols: dict, published: pd.DataFrame, steps: int = 8000) -> np.n
         if ok.sum() < 20:
             return math.inf
         coef, _, _ = _ols(v[ok], X[ok])
-        return (abs(coef[0] - target[1]) * 5 + abs(coef[1] - target[2]) * 20
-                + abs(coef[2] - target[3]) * 20 + abs(coef[3] - target[4]) * 50)
+        return (
+            abs(coef[0] - target[1]) * 5
+            + abs(coef[1] - target[2]) * 20
+            + abs(coef[2] - target[3]) * 20
+            + abs(coef[3] - target[4]) * 50
+        )
 
     cur = loss(y)
     n = len(y)
@@ -522,8 +559,14 @@ DEMO_RESOURCE = "lm2016_survey_demo"
 
 def table_schema(cb) -> dict:
     """Table Schema of a respondent file for the codebook (used for the demo resource)."""
-    fields = [{"name": "resp_id", "type": "integer", "description": "respondent number",
-               "constraints": {"required": True, "unique": True, "minimum": 1}}]
+    fields = [
+        {
+            "name": "resp_id",
+            "type": "integer",
+            "description": "respondent number",
+            "constraints": {"required": True, "unique": True, "minimum": 1},
+        }
+    ]
     for iid, it in cb.items.iterrows():
         t = it["item_type"]
         f = {"name": iid, "description": f"{it['question']}: {it['item_label']}"[:200]}
@@ -550,14 +593,21 @@ def resource_descriptor(cb, seed: int = DEFAULT_SEED) -> dict:
             f"helpers.survey_demo.generate(seed={seed}) so that the project's tabulation engine "
             "reproduces the tables Lundeberg & Mjåland (2017) published (targets read from "
             "lm2016_published_tables and lm2016_table_4_14). Not the survey's data and not a "
-            "finding about anybody. Items never published hold random, unconstrained values."),
-        "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+            "finding about anybody. Items never published hold random, unconstrained values."
+        ),
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
         "synthetic": True,
-        "sources": [{"title": "Lundeberg & Mjåland (2017). Åpne russcener i Bergen (targets)",
-                     "path": "shared/seeds/003_27a9ed8394f5b75e.txt"}],
+        "sources": [
+            {
+                "title": "Lundeberg & Mjåland (2017). Åpne russcener i Bergen (targets)",
+                "path": "shared/seeds/003_27a9ed8394f5b75e.txt",
+            }
+        ],
         "provenance": {
             "generator": f"helpers.survey_demo.generate(cb, published, seed={seed}, n=166); "
-                         "write with `.venv/bin/python -m helpers.survey_demo`",
+            "write with `.venv/bin/python -m helpers.survey_demo`",
             "document": "Generated; calibrated to Lundeberg & Mjåland (2017) published tables",
             "seed_file": "shared/seeds/003_27a9ed8394f5b75e.txt",
             "citation_key": "lundeberg2017",
@@ -579,9 +629,11 @@ def main() -> None:
     from helpers import codebook, io, paths
 
     cb = codebook.load()
-    published = survey.read_published(paths.raw("lm2016_published_tables.csv"),
-                                      io.read_resource("lm2016_table_4_14"),
-                                      io.read_resource("lm2016_table_4_14_printed_totals"))
+    published = survey.read_published(
+        paths.raw("lm2016_published_tables.csv"),
+        io.read_resource("lm2016_table_4_14"),
+        io.read_resource("lm2016_table_4_14_printed_totals"),
+    )
     demo = generate(cb, published)
     io.write_csv(demo, paths.raw(f"{DEMO_RESOURCE}.csv"))
     pkg = io.load_datapackage()

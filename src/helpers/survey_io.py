@@ -33,8 +33,10 @@ def read_survey(path: str | Path, cb: cbk.Codebook) -> pd.DataFrame:
     elif path.suffix.lower() == ".csv":
         raw = raw.replace({"": pd.NA})
     if ID not in raw.columns:
-        raise DataValidationError(path, [{"line": 1, "row": 0, "column": ID,
-                                          "check": f"the respondent id column '{ID}' is missing"}])
+        raise DataValidationError(
+            path,
+            [{"line": 1, "row": 0, "column": ID, "check": f"the respondent id column '{ID}' is missing"}],
+        )
     data = cbk.validate(raw, cb, file=str(path), id_column=ID)
     data[ID] = pd.to_numeric(data[ID], errors="raise").astype("Int64")
     return data.reset_index(drop=True)
@@ -50,9 +52,15 @@ def _check_sav_labels(path: Path, meta, cb: cbk.Codebook) -> None:
         for code, label in declared.items():
             code = int(code) if float(code).is_integer() else code
             if code in expected and str(label).strip() != expected[code]:
-                problems.append({"line": None, "row": None, "column": col, "value": code,
-                                 "check": f"value label {label!r} differs from the codebook's "
-                                          f"{expected[code]!r}"})
+                problems.append(
+                    {
+                        "line": None,
+                        "row": None,
+                        "column": col,
+                        "value": code,
+                        "check": f"value label {label!r} differs from the codebook's {expected[code]!r}",
+                    }
+                )
     if problems:
         raise DataValidationError(path, problems)
 
@@ -71,15 +79,14 @@ def write_sav(data: pd.DataFrame, path: str | Path, cb: cbk.Codebook) -> None:
             out[c] = out[c].astype("string").fillna("")
         else:
             out[c] = pd.to_numeric(out[c]).astype(float)
-    column_labels = [ "Respondent" if c == ID else
-                     f"{cb.items.loc[c, 'question']}. {cb.items.loc[c, 'item_label']}"[:250]
-                     for c in out.columns]
-    value_labels = {c: {float(k): v for k, v in cb.labels(c).items()}
-                    for c in items if cb.labels(c)}
+    column_labels = [
+        "Respondent" if c == ID else f"{cb.items.loc[c, 'question']}. {cb.items.loc[c, 'item_label']}"[:250]
+        for c in out.columns
+    ]
+    value_labels = {c: {float(k): v for k, v in cb.labels(c).items()} for c in items if cb.labels(c)}
     tmp = path.with_name(f".{path.name}.tmp")
     try:
-        pyreadstat.write_sav(out, str(tmp), column_labels=column_labels,
-                             variable_value_labels=value_labels)
+        pyreadstat.write_sav(out, str(tmp), column_labels=column_labels, variable_value_labels=value_labels)
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)
