@@ -25,7 +25,7 @@ NB_OUT       := $(NOTEBOOKS:%=$(NB_OUT_DIR)/%.ipynb)
 
 # The renderer does not affect what the notebooks compute, so editing it re-renders only.
 HELPERS_ALL  := $(sort $(shell find src/helpers -name '*.py' -not -path '*/__pycache__/*'))
-RENDERERS    := src/helpers/render.py src/helpers/colophon.py
+RENDERERS    := $(wildcard src/helpers/build/*.py)
 HELPERS      := $(filter-out $(RENDERERS),$(HELPERS_ALL))
 RAW_DATA     := $(sort $(shell find data/raw -type f -not -name "*.md"))
 
@@ -37,7 +37,7 @@ REPORT_OUT   := $(REPORT_HTML) report/_manuscript/index.pdf report/_single/rappo
 # the colophon prints the commit, so a new commit re-renders (and only re-renders)
 GIT_HEAD_LOG := $(wildcard $(shell git rev-parse --git-path logs/HEAD 2>/dev/null))
 
-.PHONY: help setup data notebooks report test lint lock clean distclean
+.PHONY: help setup data notebooks report test lint format lock clean distclean
 
 help: ## Show this help
 	@echo "Huset Bergen analysis. Targets:"
@@ -61,7 +61,7 @@ $(SETUP_STAMP): requirements-lock.txt pyproject.toml
 lock: ## Re-resolve requirements.in into requirements-lock.txt and environment.yml
 	$(PY) -m uv pip compile requirements.in --python-version 3.11 --generate-hashes \
 	  --annotation-style line --custom-compile-command "make lock" -o requirements-lock.txt
-	$(PY) -m helpers.envsync
+	$(PY) -m helpers.build.envsync
 
 # ---------------------------------------------------------------- pipeline
 
@@ -76,7 +76,7 @@ $(NB_OUT_DIR)/03_survey_tabulation.ipynb: | $(NB_OUT_DIR)/02_visit_counts.ipynb
 $(NB_OUT_DIR)/04_cost_comparison.ipynb: | $(NB_OUT_DIR)/03_survey_tabulation.ipynb
 
 $(NB_OUT_DIR)/%.ipynb: $(NB_SRC_DIR)/%.ipynb params/%.yml $(HELPERS) $(SETUP_STAMP)
-	$(PY) -m helpers.nbexec $< params/$*.yml $@ --kernel $(KERNEL)
+	$(PY) -m helpers.build.nbexec $< params/$*.yml $@ --kernel $(KERNEL)
 
 data: $(NB_OUT_DIR)/01_cleaning.ipynb ## Validate data/raw and rebuild data/processed (notebook 01)
 
@@ -86,20 +86,26 @@ notebooks: $(NB_OUT) ## Execute the notebooks that are out of date (01 -> 04)
 
 # one render writes all three outputs; the site article is written last and is the target
 $(REPORT_HTML): $(NB_OUT) $(REPORT_SRC) $(RENDERERS) $(GIT_HEAD_LOG) $(SETUP_STAMP)
-	$(PY) -m helpers.render report
+	$(PY) -m helpers.build.render report
 
 report: $(REPORT_HTML) ## Run the pipeline and render the report (Quarto if installed, else pandoc)
 
 # ---------------------------------------------------------------- checks
 
-test: report ## Lint, unit and golden tests, nbval re-execution of the notebooks, render checks
-	$(PY) -m ruff check src tests notebooks
+test: report lint ## Lint, unit and golden tests, nbval re-execution of the notebooks, render checks
 	rc=0; $(PY) -m pytest tests $(NB_OUT) --nbval --nbval-current-env \
 	  --nbval-sanitize-with tests/nbval_sanitize.cfg || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests" >&2; fi; exit $$rc
 
-lint: $(SETUP_STAMP) ## ruff on helpers, tests and notebooks
+lint: $(SETUP_STAMP) ## ruff check + format check, mypy on src/helpers, import contracts
 	$(PY) -m ruff check src tests notebooks
+	$(PY) -m ruff format --check src tests notebooks
+	$(PY) -m mypy
+	$(VENV)/bin/lint-imports
+
+format: $(SETUP_STAMP) ## Apply ruff format and ruff's safe fixes
+	$(PY) -m ruff check --fix src tests notebooks
+	$(PY) -m ruff format src tests notebooks
 
 clean: ## Remove everything make built (keeps .venv)
 	rm -rf report/_manuscript report/_single report/.quarto report/_results

@@ -1,4 +1,4 @@
-"""Shared fixtures. Paths always come from helpers.paths."""
+"""Shared fixtures. Paths always come from helpers.core.paths."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import paths
+from helpers.core import catalogue, paths
 
 SEEDS = paths.ROOT.parent / "shared" / "seeds"
 
@@ -57,11 +57,12 @@ def require_built(path: Path) -> Path:
 @pytest.fixture(scope="session")
 def lm_codebook_and_published():
     """The L&M 2016 codebook and every published survey table, as the survey tests need them."""
-    from helpers import codebook, io, survey
+    from helpers.survey import codebook
+    from helpers.survey import tabulation as survey
 
     published = survey.read_published(
         paths.raw("lm2016_published_tables.csv"),
-        io.read_resource("lm2016_table_4_14"),
-        io.read_resource("lm2016_table_4_14_printed_totals"),
+        catalogue.read_resource("lm2016_table_4_14"),
+        catalogue.read_resource("lm2016_table_4_14_printed_totals"),
     )
     return codebook.load(), published

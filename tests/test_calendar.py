@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import calendar, io
+from helpers.core import catalogue, validation
+from helpers.visits import calendar
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +58,7 @@ def test_open_days_per_ordinary_week_equal_days_per_week(cal):
 
 def test_regimes_match_the_published_opening_days_per_year():
     """Days per week in force at the end of each year = seed 000 Tabell 2 (line 1614)."""
-    key = io.read_resource("huset_key_figures")
+    key = catalogue.read_resource("huset_key_figures")
     pub = key[key["measure"] == "opening_days_per_week"].set_index("year")["value"]
     reg = calendar.read_regimes()
     for year, days in pub.items():
@@ -74,19 +75,19 @@ def test_fifth_day_starts_in_iso_week_23():
 
 
 def test_bad_weekday_is_reported_with_row_and_column(tmp_path):
-    src = io.resources()[calendar.REGIMES_RESOURCE].path.read_text(encoding="utf-8")
+    src = catalogue.resources()[calendar.REGIMES_RESOURCE].path.read_text(encoding="utf-8")
     bad = tmp_path / "regimes.csv"
     bad.write_text(src.replace("man tor søn", "man tor sun", 1), encoding="utf-8")
-    with pytest.raises(io.DataValidationError) as err:
+    with pytest.raises(validation.DataValidationError) as err:
         calendar.read_regimes(bad)
     assert "line 3" in str(err.value) and "column 'weekdays'" in str(err.value)
 
 
 def test_days_per_week_must_match_weekdays(tmp_path):
-    src = io.resources()[calendar.REGIMES_RESOURCE].path.read_text(encoding="utf-8")
+    src = catalogue.resources()[calendar.REGIMES_RESOURCE].path.read_text(encoding="utf-8")
     bad = tmp_path / "regimes.csv"
     bad.write_text(src.replace("man tor,2,", "man tor,3,", 1), encoding="utf-8")
-    with pytest.raises(io.DataValidationError, match="column 'days_per_week'"):
+    with pytest.raises(validation.DataValidationError, match="column 'days_per_week'"):
         calendar.read_regimes(bad)
 
 

@@ -5,7 +5,8 @@ import math
 import pandas as pd
 import pytest
 
-from helpers import cleaning, io
+from helpers.cleaning import checks
+from helpers.core import catalogue, formatting
 
 
 @pytest.mark.parametrize(
@@ -20,7 +21,7 @@ from helpers import cleaning, io
     ],
 )
 def test_round_half_away(x, d, want):
-    assert cleaning.round_half_away(x, d) == want
+    assert formatting.round_half_away(x, d) == want
 
 
 def _key(values, printed):
@@ -36,11 +37,11 @@ def _key(values, printed):
 
 
 def test_printed_change_agrees():
-    assert cleaning.check_printed_change(_key([20, 30, 60], [None, 50, 100]), "r").empty
+    assert checks.check_printed_change(_key([20, 30, 60], [None, 50, 100]), "r").empty
 
 
 def test_printed_change_flags_the_wrong_year():
-    flags = cleaning.check_printed_change(_key([20, 29, 71], [None, 44, 146]), "r")
+    flags = checks.check_printed_change(_key([20, 29, 71], [None, 44, 146]), "r")
     assert flags["check"].tolist() == ["printed change m 2022→2023", "printed change m 2023→2024"]
     assert flags["recomputed"].tolist() == [45.0, 145.0]
     assert flags["source_line"].tolist() == [11, 12]
@@ -61,9 +62,9 @@ def test_mean_per_day_flags_impossible_days_and_copies():
             ("ettermiddag", 2011, 2600, 12.0, "5 em pr. uke", 4),  # 216.7 days: fine
         ]
     )
-    flags = cleaning.check_mean_per_day(df, "r")
-    checks = sorted(flags["check"])
-    assert checks == ["implied opening days ettermiddag 2010", "same mean per day in both sessions 2010"]
+    flags = checks.check_mean_per_day(df, "r")
+    names = sorted(flags["check"])
+    assert names == ["implied opening days ettermiddag 2010", "same mean per day in both sessions 2010"]
     impl = flags[flags["check"].str.startswith("implied")].iloc[0]
     assert (impl["printed"], impl["recomputed"]) == (53.0, 100.0)
     same = flags[flags["check"].str.startswith("same")].iloc[0]
@@ -75,28 +76,28 @@ def test_frequency_table_check():
         {"category": ["a", "b"], "count": [1, 2], "percent": [33.3, 66.6], "source_line": [1, 2]}
     )
     totals = pd.DataFrame({"count": [4], "source_line": [3]})
-    flags = cleaning.check_frequency_table(freq, totals, "r")
+    flags = checks.check_frequency_table(freq, totals, "r")
     assert flags["check"].tolist() == ["sum of counts vs printed total", "percent of 'a'", "percent of 'b'"]
     assert flags["recomputed"].tolist()[1:] == [25.0, 50.0]
 
 
 def test_cleaning_log_numbers_steps():
-    log = cleaning.CleaningLog()
+    log = checks.CleaningLog()
     log.add("a", 3, 3, "read", "x")
     log.add("b", 3, 2, "drop", "y")
     assert log.frame()["step"].tolist() == [1, 2]
-    assert list(log.frame().columns) == cleaning.LOG_COLUMNS
+    assert list(log.frame().columns) == checks.LOG_COLUMNS
 
 
 def test_published_sources_flags_as_recorded_in_provenance():
     """The checks find the contradictions the transcribers recorded by hand (provenance notes)."""
-    key = io.read_resource("huset_key_figures")
-    flags = cleaning.check_printed_change(key, "huset_key_figures")
+    key = catalogue.read_resource("huset_key_figures")
+    flags = checks.check_printed_change(key, "huset_key_figures")
     assert sorted(flags["check"]) == [
         "printed change mean_visitors_per_day 2022→2023",
         "printed change mean_visitors_per_day 2023→2024",
     ]
-    strax = cleaning.check_mean_per_day(io.read_resource("strax_annual_visits"), "s")
+    strax = checks.check_mean_per_day(catalogue.read_resource("strax_annual_visits"), "s")
     assert sorted(strax["check"]) == [
         "implied opening days ettermiddag 2010",
         "same mean per day in both sessions 2011",
@@ -106,8 +107,8 @@ def test_published_sources_flags_as_recorded_in_provenance():
 
 
 def test_annual_visits_long_table():
-    out = cleaning.annual_visits(
-        io.read_resource("strax_annual_visits"), io.read_resource("huset_key_figures")
+    out = checks.annual_visits(
+        catalogue.read_resource("strax_annual_visits"), catalogue.read_resource("huset_key_figures")
     )
     assert set(out["site"]) == {"Strax-huset", "Huset"}
     assert not out.duplicated(["site", "session", "year"]).any()
@@ -115,12 +116,12 @@ def test_annual_visits_long_table():
 
 
 def _frames():
-    return {name: io.read_resource(name) for name in io.resources()}
+    return {name: catalogue.read_resource(name) for name in catalogue.resources()}
 
 
 def test_source_flags_on_the_embedded_data():
-    flags = cleaning.source_flags(_frames())
-    assert list(flags.columns) == cleaning.FLAG_COLUMNS
+    flags = checks.source_flags(_frames())
+    assert list(flags.columns) == checks.FLAG_COLUMNS
     assert flags["resource"].value_counts().to_dict() == {"huset_key_figures": 3, "strax_annual_visits": 4}
     text = flags[flags["check"] == "visitors 2024: table vs text"].iloc[0]
     assert (text["printed"], text["recomputed"], text["source_line"]) == (14797.0, 14897.0, 1618)
@@ -129,11 +130,11 @@ def test_source_flags_on_the_embedded_data():
 
 def test_sources_overview_lists_every_file_once():
     frames = _frames()
-    table = cleaning.sources_overview({n: r.descriptor for n, r in io.resources().items()}, frames)
+    table = checks.sources_overview({n: r.descriptor for n, r in catalogue.resources().items()}, frames)
     assert table["Fil"].is_unique and len(table) == len(frames)
     # the flag follows datapackage.json (issue 3 added the first synthetic/demo resources)
     assert set(table["Syntetisk"]) <= {"ja", "nei"}
-    assert (table["Syntetisk"] == "ja").sum() == len(io.synthetic_inputs())
+    assert (table["Syntetisk"] == "ja").sum() == len(catalogue.synthetic_inputs())
     # synthetic exactly where the data package says so, and only demo files are synthetic
     demo = table["Fil"].str.contains("demo")
     assert set(table.loc[~demo, "Syntetisk"]) == {"nei"}

@@ -7,8 +7,9 @@ import re
 import pandas as pd
 import pytest
 
-from helpers import codebook, io, paths
-from helpers.io import DataValidationError
+from helpers.core import catalogue, paths
+from helpers.core.validation import DataValidationError
+from helpers.survey import codebook
 
 SEED = paths.ROOT.parent / "shared" / "seeds" / "003_27a9ed8394f5b75e.txt"
 
@@ -44,7 +45,7 @@ def _seed_lines():
 def test_every_label_is_printed_on_its_source_line(resource, column):
     """Golden test of the codebook transcription (its numbers are labels, not values)."""
     lines = _seed_lines()
-    df = io.read_resource(resource)
+    df = catalogue.read_resource(resource)
     fixed = {"Annet (stoff)"}  # a label we had to name: the seed prints only 'Annet:____'
     missing = [
         f"{r[column]!r} not on {r['source_line']}"

@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from helpers import costs, io
+from helpers.core import catalogue
+from helpers.costs import costs
 
 
 @pytest.mark.parametrize(
@@ -70,7 +71,9 @@ def test_golden_table5():
     MO visits per FTE: 25 824 / 24,7 = 1 045,5, printed '~1 045' (the source truncates; rounding
     gives 1 046) -- recorded in data/raw/provenance, oddity 4 of Tabell 5.
     """
-    t = costs.table5(io.read_resource("huset_table5_inputs"), io.read_resource("huset_table5_printed"))
+    t = costs.table5(
+        catalogue.read_resource("huset_table5_inputs"), catalogue.read_resource("huset_table5_printed")
+    )
     assert len(t) == 8
     bad = t.loc[~t["match"], ["unit", "measure"]].apply(tuple, axis=1).tolist()
     assert bad == [("mo_senter_alt2", "visits_per_fte")]
@@ -177,8 +180,8 @@ def test_table6_unknown_level_is_an_error():
 
 @pytest.fixture(scope="module")
 def real():
-    params = io.read_resource("huset_cost_parameters")
-    return params, costs.param_values(params), io.read_resource("huset_cost_tables")
+    params = catalogue.read_resource("huset_cost_parameters")
+    return params, costs.param_values(params), catalogue.read_resource("huset_cost_tables")
 
 
 def test_golden_table3(real):
@@ -202,7 +205,7 @@ def test_golden_table4(real):
 
 def test_golden_table5_from_parameters(real):
     _, p, _ = real
-    t = costs.table5(costs.table5_inputs_from_params(p), io.read_resource("huset_table5_printed"))
+    t = costs.table5(costs.table5_inputs_from_params(p), catalogue.read_resource("huset_table5_printed"))
     bad = t.loc[~t["match"], ["unit", "measure"]].apply(tuple, axis=1).tolist()
     assert bad == [("mo_senter_alt2", "visits_per_fte")]  # "~1 045" for 1 045,5
 
@@ -300,7 +303,7 @@ def test_monte_carlo_reproducible_from_its_seed():
 def test_notebook_runs_at_least_10000_draws():
     import yaml
 
-    from helpers import paths
+    from helpers.core import paths
 
     cfg = yaml.safe_load(paths.PARAMS.joinpath("04_cost_comparison.yml").read_text())
     assert cfg["mc_draws"] >= 10_000
@@ -356,7 +359,7 @@ def test_unit_costs_hand_computed():
 
 def test_table6_scenarios_break_even_hand_computed(real):
     params, _, _ = real
-    t1 = io.read_resource("huset_mo_comparison_table1")
+    t1 = catalogue.read_resource("huset_mo_comparison_table1")
     sc = costs.table6_scenarios(params, t1)
     a = sc[sc["scenario"].str.startswith("A ")].set_index("reduction_pct")
     # (300 + 55) x 0,36 = 127,8 mill. per 100 %; cost 8 258 236 + 9 822 104 = 18 080 340 kr
@@ -373,15 +376,19 @@ def test_results_cover_every_key_the_chapters_quote(real):
     """Each {{< meta costs.* >}} in the chapter and appendix is written by costs.results()."""
     import re
 
-    from helpers import paths
+    from helpers.core import paths
 
     params, p, tables = real
-    t1 = io.read_resource("huset_mo_comparison_table1")
+    t1 = catalogue.read_resource("huset_mo_comparison_table1")
     t3, t4 = costs.table3(p, tables), costs.table4(p, tables)
-    t5 = costs.table5(costs.table5_inputs_from_params(p), io.read_resource("huset_table5_printed"))
+    t5 = costs.table5(costs.table5_inputs_from_params(p), catalogue.read_resource("huset_table5_printed"))
     t6 = costs.table6(params, tables)
     aud = costs.audit(
-        params, io.read_resource("huset_cost_text_figures"), tables, io.read_resource("huset_key_figures"), t1
+        params,
+        catalogue.read_resource("huset_cost_text_figures"),
+        tables,
+        catalogue.read_resource("huset_key_figures"),
+        t1,
     )
     disc = costs.discrepancies(t3, t4, t5, t6, aud)
     _, mc = costs.monte_carlo(params, 1000, 1)

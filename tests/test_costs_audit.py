@@ -7,7 +7,8 @@ import re
 import pandas as pd
 import pytest
 
-from helpers import costs, io, paths
+from helpers.core import catalogue, paths
+from helpers.costs import costs
 from tests.test_datapackage import _line_ranges, _printed_on
 
 
@@ -32,14 +33,18 @@ def test_verdict_rules(exact, printed, unit, kind, expected):
 
 @pytest.fixture(scope="module")
 def audit_tables():
-    params = io.read_resource("huset_cost_parameters")
+    params = catalogue.read_resource("huset_cost_parameters")
     p = costs.param_values(params)
-    tables = io.read_resource("huset_cost_tables")
-    t1 = io.read_resource("huset_mo_comparison_table1")
+    tables = catalogue.read_resource("huset_cost_tables")
+    t1 = catalogue.read_resource("huset_mo_comparison_table1")
     aud = costs.audit(
-        params, io.read_resource("huset_cost_text_figures"), tables, io.read_resource("huset_key_figures"), t1
+        params,
+        catalogue.read_resource("huset_cost_text_figures"),
+        tables,
+        catalogue.read_resource("huset_key_figures"),
+        t1,
     )
-    t5 = costs.table5(costs.table5_inputs_from_params(p), io.read_resource("huset_table5_printed"))
+    t5 = costs.table5(costs.table5_inputs_from_params(p), catalogue.read_resource("huset_table5_printed"))
     disc = costs.discrepancies(
         costs.table3(p, tables), costs.table4(p, tables), t5, costs.table6(params, tables), aud
     )
@@ -139,7 +144,7 @@ def test_every_row_is_checkable_from_its_line_reference(audit_tables):
 def test_audit_covers_every_derived_prose_figure(audit_tables):
     """Every prose figure transcribed as 'derived' in lines 1051-2325 is the subject of a claim."""
     aud, _ = audit_tables
-    tx = io.read_resource("huset_cost_text_figures")
+    tx = catalogue.read_resource("huset_cost_text_figures")
     derived_lines = {int(str(s).split("-")[0]) for s in tx.loc[tx["status"] == "derived", "source_line"]}
     cited = {n for spec in aud["line"] for a, b in _line_ranges(str(spec)) for n in range(a, b + 1)}
     assert sorted(derived_lines - cited) == []

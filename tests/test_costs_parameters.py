@@ -5,12 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import costs, io
+from helpers.core import catalogue, validation
+from helpers.costs import costs
 
 
 @pytest.fixture(scope="module")
 def params() -> pd.DataFrame:
-    return costs.check_parameters(io.read_resource("huset_cost_parameters"))
+    return costs.check_parameters(catalogue.read_resource("huset_cost_parameters"))
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +43,7 @@ def test_check_parameters_names_row_and_column():
             _row(param="z", distribution="triangular"),
         ]
     )
-    with pytest.raises(io.DataValidationError) as e:
+    with pytest.raises(validation.DataValidationError) as e:
         costs.check_parameters(df, "params.csv")
     msg = str(e.value)
     assert "params.csv" in msg
@@ -51,7 +52,7 @@ def test_check_parameters_names_row_and_column():
 
 
 def test_check_parameters_duplicate_name():
-    with pytest.raises(io.DataValidationError, match="repeats"):
+    with pytest.raises(validation.DataValidationError, match="repeats"):
         costs.check_parameters(pd.DataFrame([_row(), _row()]))
 
 
@@ -74,7 +75,7 @@ def test_every_ratio_input_is_a_parameter(p):
 
 
 def test_tabell3_inputs_equal_huset_cost_tables(p):
-    t = io.read_resource("huset_cost_tables")
+    t = catalogue.read_resource("huset_cost_tables")
     t = t[t["table"] == "Tabell 3"]
     names = {
         "operating_revenue_excl_transfers": "operating_revenue",
@@ -90,7 +91,7 @@ def test_tabell3_inputs_equal_huset_cost_tables(p):
 
 
 def test_duplicated_total_equals_wages_plus_other_and_the_print(p):
-    t = io.read_resource("huset_cost_tables")
+    t = catalogue.read_resource("huset_cost_tables")
     printed = t[
         (t["table"] == "Tabell 3")
         & (t["unit"] == "huset")
@@ -102,7 +103,7 @@ def test_duplicated_total_equals_wages_plus_other_and_the_print(p):
 
 
 def test_table5_inputs_agree(p):
-    v = costs.inputs_mapping(io.read_resource("huset_table5_inputs"))
+    v = costs.inputs_mapping(catalogue.read_resource("huset_table5_inputs"))
     assert p["mo_alt2_annual_cost"] == v[("mo_senter_alt2", "annual_cost_mnok")]
     assert p["mo_gyldenpris_annual_visits"] == v[("mo_senter_alt2", "annual_visits")]
     assert p["huset_annual_visits_2025"] == v[("huset", "annual_visits")]
@@ -115,7 +116,7 @@ def test_table5_inputs_agree(p):
 
 
 def test_table1_and_table2_figures_agree(p):
-    t1 = io.read_resource("huset_mo_comparison_table1").set_index(["unit", "measure"])
+    t1 = catalogue.read_resource("huset_mo_comparison_table1").set_index(["unit", "measure"])
     for unit in ("huset", "mo_gyldenpris", "mo_nesttun", "mo_wergeland"):
         assert p[f"{unit}_fte"] == t1.loc[(unit, "fte"), "value"]
     for unit in ("mo_gyldenpris", "mo_nesttun", "mo_wergeland"):
@@ -123,14 +124,14 @@ def test_table1_and_table2_figures_agree(p):
         assert p[f"{unit}_unique_users_per_month"] == t1.loc[(unit, "mean_unique_users_per_month"), "value"]
     assert p["huset_unique_users_per_month"] == t1.loc[("huset", "mean_unique_users_per_month"), "value_low"]
     assert p["huset_employees"] == t1.loc[("huset", "employees"), "value"]
-    kf = io.read_resource("huset_key_figures").set_index(["measure", "year"])
+    kf = catalogue.read_resource("huset_key_figures").set_index(["measure", "year"])
     assert p["huset_bergen_as_employees_2025"] == kf.loc[("employees", 2025), "value"]
     assert p["huset_bergen_as_fte_2025"] == kf.loc[("fte", 2025), "value"]
     assert p["huset_annual_visits_2025"] == kf.loc[("visitors", 2025), "value"]
 
 
 def test_prose_figures_agree(params, p):
-    tx = io.read_resource("huset_cost_text_figures").set_index("measure")
+    tx = catalogue.read_resource("huset_cost_text_figures").set_index("measure")
     g = costs.gain_levels(params)
     assert g["low"] == tx.loc["social_gain_per_participant_low", "value"]
     assert g["high"] == tx.loc["social_gain_per_participant_high", "value"]
@@ -145,7 +146,7 @@ def test_prose_figures_agree(params, p):
 
 
 def test_harm_reduction_levels_match_tabell6_rows(p):
-    t = io.read_resource("huset_cost_tables")
+    t = catalogue.read_resource("huset_cost_tables")
     printed = sorted({int(m[-5:-3]) for m in t.loc[t["table"] == "Tabell 6", "measure"]})
     assert (
         sorted(
@@ -157,7 +158,7 @@ def test_harm_reduction_levels_match_tabell6_rows(p):
 
 def test_smahus_totals_against_their_components():
     """Seed 002: components add up to the printed total except Sandnes (recorded oddity)."""
-    s = io.read_resource("husbanken_smahus_costs")
+    s = catalogue.read_resource("husbanken_smahus_costs")
     mnok = s[s["unit_of_measure"] == "NOK million per house"]
     comp = mnok[mnok["cost_component"].isin(["site_cost", "build_cost", "project_management"])]
     verdal = comp[comp["municipality"] == "Verdal"]["value"].sum()

@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import pytest
 
-from helpers import io, paths
+from helpers.core import catalogue, paths
 from tests.conftest import SEEDS
 
 NOT_DATA = {"datapackage.json", "README.md"}
@@ -39,22 +39,22 @@ def _data_files():
 
 
 def test_every_raw_file_is_a_resource_and_back():
-    listed = sorted(r.descriptor["path"] for r in io.resources().values())
+    listed = sorted(r.descriptor["path"] for r in catalogue.resources().values())
     assert listed == _data_files()
 
 
-@pytest.mark.parametrize("name", sorted(io.resources()))
+@pytest.mark.parametrize("name", sorted(catalogue.resources()))
 def test_hash_matches(name):
-    res = io.resources()[name]
-    assert res.sha256 == io.sha256_file(res.path), (
+    res = catalogue.resources()[name]
+    assert res.sha256 == catalogue.sha256_file(res.path), (
         f"{res.path.name} changed: raw data are read-only. If this is a deliberate, recorded "
         f"correction, update its hash in datapackage.json"
     )
 
 
-@pytest.mark.parametrize("name", sorted(io.resources()))
+@pytest.mark.parametrize("name", sorted(catalogue.resources()))
 def test_provenance_is_complete(name):
-    d = io.resources()[name].descriptor
+    d = catalogue.resources()[name].descriptor
     assert d.get("title") and d.get("description")
     assert isinstance(d.get("synthetic"), bool)
     missing = [k for k in REQUIRED_PROVENANCE if not d.get("provenance", {}).get(k)]
@@ -67,13 +67,13 @@ def _line_ranges(spec: str) -> list[tuple[int, int]]:
     return [(int(a), int(b or a)) for a, b in re.findall(r"(\d+)(?:-(\d+))?", spec)]
 
 
-@pytest.mark.parametrize("name", sorted(io.resources()))
+@pytest.mark.parametrize("name", sorted(catalogue.resources()))
 def test_source_lines_fall_inside_the_declared_ranges(name):
-    res = io.resources()[name]
+    res = catalogue.resources()[name]
     if res.synthetic:
         pytest.skip("synthetic")
     ranges = _line_ranges(res.descriptor["provenance"]["lines"])
-    df = io.read_resource(name)
+    df = catalogue.read_resource(name)
     for spec in df["source_line"].astype(str):
         for a, b in _line_ranges(spec):
             assert any(lo <= a and b <= hi for lo, hi in ranges), (
@@ -139,28 +139,30 @@ def test_only_declared_fields_escape_the_seed_check():
         {"name": "n", "type": "integer", "transcribed": True},
     ]
     assert _transcribed_numeric_fields(fields) == ["count", "n"]
-    exempt = [f["name"] for r in io.resources().values() for f in r.fields if f.get("transcribed") is False]
+    exempt = [
+        f["name"] for r in catalogue.resources().values() for f in r.fields if f.get("transcribed") is False
+    ]
     assert exempt == ["code"]
     assert all(
         "not printed" in f.get("description", "")
-        for r in io.resources().values()
+        for r in catalogue.resources().values()
         for f in r.fields
         if f.get("transcribed") is False
     )
     assert not _printed_on("❍ Aldri ❍ 2 ganger ❍ 4 ganger", 3)
 
 
-@pytest.mark.parametrize("name", sorted(io.resources()))
+@pytest.mark.parametrize("name", sorted(catalogue.resources()))
 def test_every_transcribed_number_is_printed_on_its_source_line(name):
     """Golden test of the transcription: each number appears on the seed line the row cites."""
-    res = io.resources()[name]
+    res = catalogue.resources()[name]
     if res.synthetic:
         pytest.skip("synthetic")
     seed = paths.ROOT.parent / res.descriptor["provenance"]["seed_file"]
     if not seed.is_file():
         pytest.skip(f"seed text {seed} not available (shared/ lies beside the repository)")
     text = seed.read_text(encoding="utf-8").splitlines()
-    df = io.read_resource(name)
+    df = catalogue.read_resource(name)
     numeric = _transcribed_numeric_fields(res.fields)
     missing = []
     for i, row in df.iterrows():

@@ -2,7 +2,8 @@
 
 import re
 
-from helpers import envsync, paths
+from helpers.build import envsync
+from helpers.core import paths
 
 
 def test_environment_yml_matches_lock():

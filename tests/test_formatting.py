@@ -1,6 +1,8 @@
 import pandas as pd
 
-from helpers import formatting as fmt
+from helpers.core import formatting as fmt
+from helpers.core import markdown as md
+from helpers.core import style
 
 NB = "\u00a0"
 
@@ -22,19 +24,19 @@ def test_match_marker():
 
 
 def test_md_table_aligns_text_left_numbers_right():
-    t = fmt.md_table(pd.DataFrame({"a": ["x", "y"], "b": [f"1{NB}000", "2,5"]}))
+    t = md.md_table(pd.DataFrame({"a": ["x", "y"], "b": [f"1{NB}000", "2,5"]}))
     assert t.splitlines()[1] == "|:----|------:|"
 
 
 def test_demo_banner_only_for_synthetic_inputs():
-    assert fmt.demo_banner([]) == ""
-    b = fmt.demo_banner(["huset_register_demo"])
+    assert md.demo_banner([]) == ""
+    b = md.demo_banner(["huset_register_demo"])
     assert b.startswith("::: {.callout-warning") and "huset_register_demo" in b
     assert "ikke funn om Huset" in b
 
 
 def test_fmt_smart_uses_only_the_decimals_a_number_has():
-    from helpers import formatting as fmt
+    from helpers.core import formatting as fmt
 
     assert fmt.fmt_smart(7.5) == "7,5"
     assert fmt.fmt_smart(21000) == "21\u00a0000"
@@ -48,11 +50,9 @@ def test_fmt_smart_uses_only_the_decimals_a_number_has():
 def test_demo_stamp_marks_figures_only_for_synthetic_inputs():
     import matplotlib.pyplot as plt
 
-    from helpers import plotting
-
     real, demo = plt.figure(), plt.figure()
-    plotting.demo_stamp(real, [])
-    plotting.demo_stamp(demo, ["huset_daily_register_demo"])
+    style.demo_stamp(real, [])
+    style.demo_stamp(demo, ["huset_daily_register_demo"])
     assert [t.get_text() for t in real.texts] == []
-    assert [t.get_text() for t in demo.texts] == [plotting.DEMO_STAMP]
+    assert [t.get_text() for t in demo.texts] == [style.DEMO_STAMP]
     plt.close("all")

@@ -7,7 +7,7 @@ import os
 import pandas as pd
 import pytest
 
-from helpers import io
+from helpers.core import catalogue, validation, writers
 
 
 def _write(pkg, text):
@@ -15,13 +15,13 @@ def _write(pkg, text):
 
 
 def _problems(pkg):
-    with pytest.raises(io.DataValidationError) as exc:
-        io.read_resource("visits", datapackage=pkg, check_hash=False)
+    with pytest.raises(validation.DataValidationError) as exc:
+        catalogue.read_resource("visits", datapackage=pkg, check_hash=False)
     return exc.value
 
 
 def test_valid_file_is_typed(tiny_package):
-    df = io.read_resource("visits", datapackage=tiny_package)
+    df = catalogue.read_resource("visits", datapackage=tiny_package)
     assert list(df.columns) == ["site", "year", "visits", "share"]
     assert str(df["visits"].dtype) == "Int64"
     assert df["share"].isna().tolist() == [False, True]
@@ -82,25 +82,25 @@ def test_hash_mismatch_refuses_changed_raw_file(tiny_package):
     pkg = json.loads(tiny_package.read_text())
     pkg["resources"][0]["hash"] = "sha256:" + "0" * 64
     tiny_package.write_text(json.dumps(pkg))
-    with pytest.raises(io.DataValidationError, match="sha256 differs"):
-        io.read_resource("visits", datapackage=tiny_package)
+    with pytest.raises(validation.DataValidationError, match="sha256 differs"):
+        catalogue.read_resource("visits", datapackage=tiny_package)
     # an own file replacing the embedded one is not hash-checked, but is validated
-    df = io.read_resource("visits", tiny_package.parent / "visits.csv", datapackage=tiny_package)
+    df = catalogue.read_resource("visits", tiny_package.parent / "visits.csv", datapackage=tiny_package)
     assert len(df) == 2
 
 
 def test_missing_override_file_is_named(tiny_package, tmp_path):
     with pytest.raises(FileNotFoundError, match=r"nope\.csv"):
-        io.read_resource("visits", tmp_path / "nope.csv", datapackage=tiny_package)
+        catalogue.read_resource("visits", tmp_path / "nope.csv", datapackage=tiny_package)
 
 
 def test_write_text_atomic_skips_unchanged(tmp_path):
     f = tmp_path / "sub" / "a.txt"
-    assert io.write_text_atomic(f, "x") is True
+    assert writers.write_text_atomic(f, "x") is True
     mtime = f.stat().st_mtime_ns
-    assert io.write_text_atomic(f, "x") is False
+    assert writers.write_text_atomic(f, "x") is False
     assert f.stat().st_mtime_ns == mtime
-    assert io.write_text_atomic(f, "y") is True
+    assert writers.write_text_atomic(f, "y") is True
     assert f.read_text() == "y"
 
 
@@ -113,53 +113,53 @@ def test_write_failure_leaves_no_partial_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", boom)
     with pytest.raises(OSError):
-        io.write_text_atomic(f, "new")
+        writers.write_text_atomic(f, "new")
     assert f.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
 
 
 def test_write_csv_is_deterministic(tmp_path):
     df = pd.DataFrame({"a": [1, 2], "b": [0.5, None]})
-    io.write_csv(df, tmp_path / "x.csv")
+    writers.write_csv(df, tmp_path / "x.csv")
     assert (tmp_path / "x.csv").read_bytes() == b"a,b\n1,0.5\n2,\n"
 
 
 def test_write_results_sorted_yaml(tmp_path):
-    io.write_results("k", {"b": "2", "a": "1 000"}, tmp_path / "r.yml")
+    writers.write_results("k", {"b": "2", "a": "1 000"}, tmp_path / "r.yml")
     assert (tmp_path / "r.yml").read_text() == "k:\n  a: 1 000\n  b: '2'\n"
 
 
 def test_every_embedded_resource_validates():
-    for name in io.resources():
-        assert len(io.read_resource(name)) > 0, name
+    for name in catalogue.resources():
+        assert len(catalogue.read_resource(name)) > 0, name
 
 
 def test_make_targets_are_always_rewritten(tmp_path):
     f = tmp_path / "target.html"
-    io.write_text_atomic(f, "x")
+    writers.write_text_atomic(f, "x")
     os.utime(f, (1, 1))
-    assert io.write_text_atomic(f, "x", make_target=True) is True
+    assert writers.write_text_atomic(f, "x", make_target=True) is True
     assert f.stat().st_mtime > 1
 
 
 def test_write_results_returns_nothing(tmp_path):
     """A notebook cell ending in write_results must show the same (no) output on every run."""
-    assert io.write_results("k", {"a": "1"}, tmp_path / "r.yml") is None
-    assert io.write_results("k", {"a": "1"}, tmp_path / "r.yml") is None
+    assert writers.write_results("k", {"a": "1"}, tmp_path / "r.yml") is None
+    assert writers.write_results("k", {"a": "1"}, tmp_path / "r.yml") is None
 
 
 def test_rehash_records_a_deliberate_edit_and_only_that(tiny_package):
     csv = tiny_package.parent / "visits.csv"
-    assert io.rehash(tiny_package) == ["visits"]  # the fixture has no hash yet
-    assert io.rehash(tiny_package) == []
+    assert catalogue.rehash(tiny_package) == ["visits"]  # the fixture has no hash yet
+    assert catalogue.rehash(tiny_package) == []
     csv.write_text(csv.read_text(encoding="utf-8") + "C,2021,3,\n", encoding="utf-8")
-    with pytest.raises(io.DataValidationError, match="sha256"):
-        io.read_resource("visits", datapackage=tiny_package)
-    assert io.rehash(tiny_package) == ["visits"]
-    assert len(io.read_resource("visits", datapackage=tiny_package)) == 3
+    with pytest.raises(validation.DataValidationError, match="sha256"):
+        catalogue.read_resource("visits", datapackage=tiny_package)
+    assert catalogue.rehash(tiny_package) == ["visits"]
+    assert len(catalogue.read_resource("visits", datapackage=tiny_package)) == 3
 
 
 def test_atomic_writes_are_readable_by_others(tmp_path):
     out = tmp_path / "page.html"
-    io.write_text_atomic(out, "<p>hei</p>")
+    writers.write_text_atomic(out, "<p>hei</p>")
     assert out.stat().st_mode & 0o777 == 0o644

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from helpers import paths
+from helpers.core import paths
 from tests.conftest import require_built
 
 pytestmark = pytest.mark.slow
@@ -23,8 +23,8 @@ def _planned(*args: str) -> list[str]:
     return sorted(
         name
         for name in ("01_cleaning", "02_visit_counts", "03_survey_tabulation", "04_cost_comparison")
-        if f"helpers.nbexec notebooks/{name}.ipynb" in out
-    ) + (["render"] if "helpers.render" in out else [])
+        if f"helpers.build.nbexec notebooks/{name}.ipynb" in out
+    ) + (["render"] if "helpers.build.render" in out else [])
 
 
 def test_make_alone_prints_help():
@@ -55,11 +55,11 @@ def test_second_make_report_does_nothing():
             ["01_cleaning", "02_visit_counts", "03_survey_tabulation", "04_cost_comparison", "render"],
         ),
         (
-            "src/helpers/survey.py",
+            "src/helpers/survey/tabulation.py",
             ["01_cleaning", "02_visit_counts", "03_survey_tabulation", "04_cost_comparison", "render"],
         ),
-        ("src/helpers/render.py", ["render"]),
-        ("src/helpers/colophon.py", ["render"]),
+        ("src/helpers/build/render.py", ["render"]),
+        ("src/helpers/build/colophon.py", ["render"]),
         ("report/index.qmd", ["render"]),
         ("report/_besok.qmd", ["render"]),
         ("report/_quarto-single.yml", ["render"]),

@@ -1,7 +1,7 @@
 import nbformat
 import pytest
 
-from helpers import nbexec
+from helpers.build import nbexec
 
 
 def test_strip_volatile_removes_timings_and_keeps_parameters():

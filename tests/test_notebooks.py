@@ -8,7 +8,7 @@ import nbformat
 import pytest
 import yaml
 
-from helpers import paths
+from helpers.core import paths
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("*.ipynb"))
 PARAMS = sorted(paths.PARAMS.glob("*.yml"))
@@ -89,14 +89,14 @@ def test_notebooks_orchestrate_only(path):
             n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
         ]
         assert not [s for s in strings if "../" in s or s.startswith(("data/", "/"))], (
-            "paths come from helpers.paths"
+            "paths come from helpers.core.paths"
         )
         assert "matplotlib.use" not in c.source and "%matplotlib" not in c.source
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_labelled_cells_have_captions(path):
-    from helpers.render import cell_options
+    from helpers.build.render import cell_options
 
     for c in _nb(path).cells:
         if c.cell_type != "code":

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from helpers import paths
+from helpers.core import paths
 
 
 def test_root_is_the_repository():

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import calendar, io, paths, register
+from helpers.core import catalogue, paths, validation
+from helpers.visits import calendar, register
 
 
 def _csv(tmp_path, text, name="reg.csv"):
@@ -35,7 +36,7 @@ def test_reads_a_valid_csv(tmp_path):
 )
 def test_bad_cells_name_file_line_and_column(tmp_path, row, column, words):
     p = _csv(tmp_path, f"date,visits\n2025-01-06,12\n{row}\n")
-    with pytest.raises(io.DataValidationError) as err:
+    with pytest.raises(validation.DataValidationError) as err:
         register.read_register(p)
     msg = str(err.value)
     assert str(p) in msg and "line 3" in msg and f"column '{column}'" in msg and words in msg
@@ -43,18 +44,18 @@ def test_bad_cells_name_file_line_and_column(tmp_path, row, column, words):
 
 def test_all_problems_are_reported_together(tmp_path):
     p = _csv(tmp_path, "date,visits\nx,1\n2025-01-02,-3\n")
-    with pytest.raises(io.DataValidationError) as err:
+    with pytest.raises(validation.DataValidationError) as err:
         register.read_register(p)
     assert len(err.value.problems) == 2
 
 
 def test_missing_column(tmp_path):
-    with pytest.raises(io.DataValidationError, match="missing column"):
+    with pytest.raises(validation.DataValidationError, match="missing column"):
         register.read_register(_csv(tmp_path, "dato,besok\n2025-01-06,12\n"))
 
 
 def test_unsupported_format(tmp_path):
-    with pytest.raises(io.DataValidationError, match="unsupported register format"):
+    with pytest.raises(validation.DataValidationError, match="unsupported register format"):
         register.read_register(_csv(tmp_path, "x", name="reg.json"))
 
 
@@ -66,7 +67,7 @@ def test_excel_round_trip_and_error_row(tmp_path):
     df = register.read_register(p)
     assert df["visits"].tolist() == [5, 7] and set(df["site"]) == {"A"}
     pd.DataFrame({"date": ["2025-01-06", "2025-01-07"], "visits": [5, -7]}).to_excel(p, index=False)
-    with pytest.raises(io.DataValidationError, match=r"Excel row 3"):
+    with pytest.raises(validation.DataValidationError, match=r"Excel row 3"):
         register.read_register(p)
 
 
@@ -80,7 +81,7 @@ def test_spss_round_trip(tmp_path):
     assert out["visits"].tolist() == [5, 9]
     assert out["date"].tolist() == [pd.Timestamp("2025-01-06"), pd.Timestamp("2025-01-09")]
     pyreadstat.write_sav(df.assign(visits=[5.0, 1.5]), str(p))
-    with pytest.raises(io.DataValidationError, match=r"SPSS case 2"):
+    with pytest.raises(validation.DataValidationError, match=r"SPSS case 2"):
         register.read_register(p)
 
 
@@ -119,16 +120,16 @@ def test_demo_file_matches_its_generator_byte_for_byte():
 
 
 def test_demo_is_marked_synthetic():
-    res = io.resources()[register.DEMO_RESOURCE]
+    res = catalogue.resources()[register.DEMO_RESOURCE]
     assert res.synthetic and "demo" in res.path.name
 
 
 def test_demo_meets_the_published_totals(demo):
     """Golden: the register's totals equal the numbers transcribed from seed 000."""
-    key = io.read_resource("huset_key_figures")
+    key = catalogue.read_resource("huset_key_figures")
     vis = key[key["measure"] == "visitors"].set_index("year")["value"]
-    text = io.read_resource("huset_text_figures")
-    prose = io.read_resource("huset_cost_text_figures")
+    text = catalogue.read_resource("huset_text_figures")
+    prose = catalogue.read_resource("huset_cost_text_figures")
 
     def pr(measure):
         return int(prose.loc[prose["measure"] == measure, "value"].iloc[0])

@@ -10,7 +10,8 @@ import nbformat
 import pytest
 import yaml
 
-from helpers import paths, render
+from helpers.build import render
+from helpers.core import catalogue, paths
 from tests.conftest import require_built
 
 # a valid 2x2 white PNG (typst checks CRCs)
@@ -293,7 +294,7 @@ def test_single_file_has_no_links_to_notebook_views():
 def test_colophon_reflects_the_commit_and_parameters(article):
     import subprocess
 
-    from helpers import colophon
+    from helpers.build import colophon
 
     html = article.read_text(encoding="utf-8")
     head = subprocess.run(
@@ -313,9 +314,8 @@ def test_demo_banners_appear_exactly_where_demo_data_are_used(article):
     """Each chapter's banner cell prints a warning naming its synthetic inputs, or nothing on real
     data; the report shows the warning exactly when the cell printed one, and every synthetic
     file of the data package is announced by some banner."""
-    from helpers import io
 
-    synthetic = set(io.synthetic_inputs())
+    synthetic = set(catalogue.synthetic_inputs())
     html = article.read_text(encoding="utf-8")
     announced: set[str] = set()
     banners = re.findall(r"\{\{< embed (notebooks/[^#]+)#([\w-]*banner) >\}\}", _article_source())

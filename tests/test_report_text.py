@@ -14,7 +14,8 @@ import re
 import pytest
 import yaml
 
-from helpers import paths, render
+from helpers.build import render
+from helpers.core import paths
 
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)*(?![\w])")
 # digits that name things (a source's table numbers, years, notebooks), not results

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from helpers import paths, render
+from helpers.build import render
+from helpers.core import paths
 from tests.conftest import require_built
 
 CHROMIUM_FLAGS = [

@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 from statsmodels.tsa.seasonal import MSTL, STL
 
-from helpers import calendar, paths, register, seasonal
+from helpers.core import paths
+from helpers.visits import calendar, register, seasonal
 
 
 @pytest.fixture(scope="module")

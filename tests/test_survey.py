@@ -7,9 +7,10 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from helpers import formatting as fmt
-from helpers import io, survey
-from helpers.formatting import ANTALL_SVAR, PROSENT
+from helpers.core import catalogue
+from helpers.core import formatting as fmt
+from helpers.core.formatting import ANTALL_SVAR, PROSENT
+from helpers.survey import tabulation as survey
 
 
 def test_counts_to_percent_hand_computed():
@@ -46,8 +47,8 @@ def test_bad_counts(cats, counts):
 
 def test_golden_lm_table_4_14():
     """Our engine on the printed counts gives every printed count and percentage of Tabell 4.14."""
-    printed = io.read_resource("lm2016_table_4_14").sort_values("category_order")
-    totals = io.read_resource("lm2016_table_4_14_printed_totals")
+    printed = catalogue.read_resource("lm2016_table_4_14").sort_values("category_order")
+    totals = catalogue.read_resource("lm2016_table_4_14_printed_totals")
     ours = survey.frequency_table_from_counts(printed["category"].tolist(), printed["count"].tolist())
     cmp = survey.compare_with_published(ours, pd.concat([printed, totals]))
     assert len(cmp) == 7

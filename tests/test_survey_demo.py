@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import codebook, io, paths, survey, survey_demo
+from helpers.core import catalogue, paths
+from helpers.survey import codebook
+from helpers.survey import demo as survey_demo
+from helpers.survey import tabulation as survey
 
 
 @pytest.fixture(scope="module")
@@ -21,14 +24,14 @@ def test_committed_demo_file_is_the_generator_output(inputs):
 
 def test_demo_is_labelled_synthetic_everywhere(inputs):
     cb, _ = inputs
-    res = io.resources()[survey_demo.DEMO_RESOURCE]
+    res = catalogue.resources()[survey_demo.DEMO_RESOURCE]
     assert res.synthetic and "demo" in res.path.name
     assert res.descriptor["schema"] == survey_demo.table_schema(cb)
     assert res.descriptor == survey_demo.resource_descriptor(cb) | {
         "hash": res.descriptor["hash"],
         "bytes": res.descriptor["bytes"],
     }
-    assert io.synthetic_inputs([survey_demo.DEMO_RESOURCE]) == [survey_demo.DEMO_RESOURCE]
+    assert catalogue.synthetic_inputs([survey_demo.DEMO_RESOURCE]) == [survey_demo.DEMO_RESOURCE]
 
 
 def test_generator_follows_its_targets(inputs):
@@ -44,7 +47,7 @@ def test_generator_follows_its_targets(inputs):
 def test_another_seed_gives_another_file_with_the_same_tables(inputs):
     cb, published = inputs
     a = codebook.validate(survey_demo.generate(cb, published, seed=1), cb)
-    b = codebook.validate(io.read_resource(survey_demo.DEMO_RESOURCE), cb)
+    b = codebook.validate(catalogue.read_resource(survey_demo.DEMO_RESOURCE), cb)
     assert not a.equals(b)
     for t in ("4.8", "4.9", "6.3"):
         cmp = survey.compare(t, survey.reproduce(t, a, cb), published)

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import codebook, io, survey, survey_demo
+from helpers.core import catalogue
+from helpers.survey import codebook
+from helpers.survey import demo as survey_demo
+from helpers.survey import tabulation as survey
 
 # (row_order, col_order, statistic) of printed cells that contradict the rest of their table
 CONTRADICTIONS = {
@@ -50,7 +53,7 @@ EXACT_TABLES = (
 @pytest.fixture(scope="module")
 def setup(lm_codebook_and_published):
     cb, published = lm_codebook_and_published
-    demo = codebook.validate(io.read_resource(survey_demo.DEMO_RESOURCE), cb)
+    demo = codebook.validate(catalogue.read_resource(survey_demo.DEMO_RESOURCE), cb)
     return cb, published, demo
 
 
@@ -106,7 +109,7 @@ def test_text_figures(setup):
     """Numbers quoted in the text, recomputed from the demo file: the ones that differ are exactly
     those where the text adds rounded percentages (or depends on the 6.5 SDs)."""
     _, _, demo = setup
-    cmp = survey.compare_text_figures(io.read_resource("lm2016_text_figures"), demo)
+    cmp = survey.compare_text_figures(catalogue.read_resource("lm2016_text_figures"), demo)
     assert len(cmp) == 26
     assert set(cmp.loc[~cmp["match"], "figure_id"]) == {
         "4.15_disagree",

@@ -12,8 +12,11 @@ import pyreadstat
 import pytest
 import yaml
 
-from helpers import codebook, io, paths, survey_demo, survey_io
-from helpers.io import DataValidationError
+from helpers.core import catalogue, paths
+from helpers.core.validation import DataValidationError
+from helpers.survey import codebook
+from helpers.survey import demo as survey_demo
+from helpers.survey import files as survey_io
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +40,7 @@ def student_frame(n: int = 40, seed: int = 7) -> pd.DataFrame:
 
 
 def test_sav_round_trip_keeps_codes_and_value_labels(cb, tmp_path):
-    demo = io.read_resource(survey_demo.DEMO_RESOURCE)
+    demo = catalogue.read_resource(survey_demo.DEMO_RESOURCE)
     f = tmp_path / "demo.sav"
     survey_io.write_sav(demo, f, cb)
     _, meta = pyreadstat.read_sav(str(f), metadataonly=True)
@@ -93,7 +96,7 @@ def test_student_sav_runs_through_notebook_03_by_params_only(cb, tmp_path):
         [
             sys.executable,
             "-m",
-            "helpers.nbexec",
+            "helpers.build.nbexec",
             str(paths.NOTEBOOKS / "03_survey_tabulation.ipynb"),
             str(params),
             str(out),

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
+
+from helpers.core.formatting import round_half_away
 
 LOG_COLUMNS = ["step", "resource", "rows_in", "rows_out", "action", "reason"]
 FLAG_COLUMNS = ["resource", "source_line", "check", "printed", "recomputed", "detail"]
@@ -183,12 +184,6 @@ def check_against_text(
             }
         ]
     )
-
-
-def round_half_away(x: float, decimals: int = 0) -> float:
-    """Round half away from zero (as printed tables do), not Python's half-to-even."""
-    q = 10.0**decimals
-    return float(np.sign(x) * np.floor(abs(x) * q + 0.5 + 1e-9) / q)
 
 
 # --------------------------------------------------------------------------------------------

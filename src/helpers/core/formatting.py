@@ -7,7 +7,7 @@ decimal comma, a no-break space as thousands separator (``14 797``), percentages
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 from babel.numbers import format_decimal
@@ -24,13 +24,14 @@ TOTALT = "Totalt"
 TOTAL = "Total"
 
 
-def _isna(x: object) -> bool:
+def isna(x: object) -> bool:
+    """True for None, ``pd.NA`` and NaN."""
     return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
 
 
 def fmt_num(x: float | int | None, decimals: int = 0) -> str:
     """A number with exactly ``decimals`` decimals in Norwegian format (``1 234,5``)."""
-    if _isna(x):
+    if x is None or isna(x):
         return MISSING
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     return format_decimal(x, format=pattern, locale=LOCALE)
@@ -38,7 +39,7 @@ def fmt_num(x: float | int | None, decimals: int = 0) -> str:
 
 def fmt_auto(x: float | int | None, max_decimals: int = 1) -> str:
     """A whole number without decimals, anything else with ``max_decimals`` decimals."""
-    if _isna(x):
+    if x is None or isna(x):
         return MISSING
     return fmt_num(x, 0 if float(x).is_integer() else max_decimals)
 
@@ -50,7 +51,7 @@ def fmt_int(x: float | int | None) -> str:
 
 def fmt_pct(x: float | None, decimals: int = 1, sign: bool = False) -> str:
     """A percentage value (already in percent) with a Norwegian decimal comma: ``12,3 %``."""
-    if _isna(x):
+    if x is None or isna(x):
         return MISSING
     s = fmt_num(x, decimals)
     if sign and x > 0:
@@ -60,14 +61,14 @@ def fmt_pct(x: float | None, decimals: int = 1, sign: bool = False) -> str:
 
 def fmt_nok(x: float | None, decimals: int = 0) -> str:
     """An amount in Norwegian kroner: ``340 kr``."""
-    if _isna(x):
+    if x is None or isna(x):
         return MISSING
     return f"{fmt_num(x, decimals)}{NBSP}kr"
 
 
 def fmt_mill_nok(x: float | None, decimals: int = 2) -> str:
     """An amount given in millions of kroner: ``53,61 mill. kr``."""
-    if _isna(x):
+    if x is None or isna(x):
         return MISSING
     return f"{fmt_num(x, decimals)}{NBSP}mill.{NBSP}kr"
 
@@ -79,51 +80,10 @@ def match_marker(ok: bool | None) -> str:
     return "✓" if ok else "✗"
 
 
-def md_table(df: pd.DataFrame, align: Iterable[str] | None = None, index: bool = False) -> str:
-    """A pandoc pipe table of already-formatted cells.
-
-    ``align`` gives one of ``left``/``right``/``center`` per column; by default text columns are
-    left-aligned and all others right-aligned, judged from the first non-missing cell.
-    """
-    frame = df.reset_index() if index else df
-    if align is None:
-        align = ["right" if _looks_numeric(frame[c]) else "left" for c in frame.columns]
-    cells = frame.astype(object).where(frame.notna(), MISSING).astype(str)
-    return cells.to_markdown(index=False, colalign=list(align), disable_numparse=True)
-
-
-def _looks_numeric(col: pd.Series) -> bool:
-    if pd.api.types.is_numeric_dtype(col):
-        return True
-    for v in col:
-        if _isna(v):
-            continue
-        s = str(v).replace(NBSP, "").replace(" ", "").replace(",", "").replace("%", "")
-        s = s.replace("kr", "").replace("−", "-").replace("+", "")
-        return s.replace(".", "", 1).lstrip("-").isdigit()
-    return False
-
-
-def demo_banner(synthetic: list[str]) -> str:
-    """A visible notice (Quarto callout) when any input is synthetic; empty string otherwise.
-
-    The list comes from the data package (``synthetic: true``), never from hand-typed text, so the
-    banner disappears by itself when real data are supplied.
-    """
-    if not synthetic:
-        return ""
-    files = ", ".join(f"`{n}`" for n in synthetic)
-    return (
-        '::: {.callout-warning title="Demodata"}\n'
-        f"Resultatene her bygger på syntetiske demodata ({files}), laget av en dokumentert "
-        "generator. De er ikke funn om Huset eller Bergen.\n:::\n"
-    )
-
-
 def fmt_smart(x: float | int | None) -> str:
     """A number with no more decimals than it has, and at most as many as its size needs:
     ≥ 100 one decimal, ≥ 1 two, smaller three (``380,8``, ``7,5``, ``6,1``, ``0,304``)."""
-    if _isna(x):
+    if x is None or isna(x):
         return MISSING
     a = abs(float(x))
     cap = 1 if a >= 100 else 2 if a >= 1 else 3
@@ -133,6 +93,31 @@ def fmt_smart(x: float | int | None) -> str:
 
 def fmt_p(p: float | None) -> str:
     """A p-value as in the report text: ``p < 0,001`` or ``p = 0,023`` (three decimals)."""
-    if _isna(p):
+    if p is None or isna(p):
         return MISSING
     return f"p < {fmt_num(0.001, 3)}" if p < 0.001 else f"p = {fmt_num(p, 3)}"
+
+
+# significant digits kept before rounding: a float carries 15-17, and the few operations behind a
+# printed percentage (count / base * 100) leave noise only in the last of them
+_SIGNIFICANT = 12
+
+
+def round_half_away(x: float, decimals: int = 0) -> float:
+    """Round half away from zero, as printed tables do (not Python's half-to-even).
+
+    Parameters
+    ----------
+    x
+        The value to round.
+    decimals
+        Number of decimals to keep.
+
+    Returns
+    -------
+    float
+        ``x`` rounded with :data:`decimal.ROUND_HALF_UP` on its decimal value, after cutting float
+        noise past the 12th significant digit (so ``3 / 40 * 100`` rounds as ``7.5``).
+    """
+    d = Decimal(format(float(x), f".{_SIGNIFICANT}g"))
+    return float(d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))

@@ -2,7 +2,7 @@
 
 Every reader returns the same tidy frame: one row per respondent, ``resp_id`` first, one column per
 codebook item holding numeric codes (empty = «Ikke svart»), validated against the codebook with
-:func:`helpers.codebook.validate`, so a bad code is reported with its row and column whatever the
+:func:`helpers.survey.codebook.validate`, so a bad code is reported with its row and column whatever the
 file format. ``.sav`` files may carry value labels instead of codes in nothing but their metadata;
 we read the codes (``apply_value_formats=False``) and check that the labels the file declares agree
 with the codebook, so a student's SPSS file with a different coding is caught, not misread.
@@ -16,8 +16,10 @@ from pathlib import Path
 import pandas as pd
 import pyreadstat
 
-from helpers import codebook as cbk
-from helpers.io import DataValidationError, read_user_table, write_text_atomic
+from helpers.core.userfiles import read_user_table
+from helpers.core.validation import DataValidationError
+from helpers.core.writers import write_text_atomic
+from helpers.survey import codebook as cbk
 
 ID = "resp_id"
 

@@ -1,7 +1,8 @@
 """Visit counts with the opening calendar: totals, rates per open day, decomposition, count model.
 
 Everything here takes a daily frame built by :func:`daily_frame` from a register
-(:mod:`helpers.register`) and an opening calendar (:mod:`helpers.calendar`). Closed days and open
+(:mod:`helpers.visits.register`) and an opening calendar (:mod:`helpers.visits.calendar`).
+Closed days and open
 days without a register row are *missing exposure*: they carry no visits value and never count as
 zero.
 
@@ -28,9 +29,9 @@ import statsmodels.formula.api as smf
 from statsmodels.stats.diagnostic import acorr_ljungbox
 from statsmodels.tsa.seasonal import MSTL, STL
 
-from helpers import calendar
-from helpers.formatting import fmt_num
-from helpers.plotting import WIDTH_IN, nb_axis
+from helpers.core.formatting import fmt_num
+from helpers.core.style import WIDTH_IN, nb_axis
+from helpers.visits import calendar
 
 YEAR_DAYS = 365.25
 
@@ -45,7 +46,7 @@ def daily_frame(register: pd.DataFrame, cal: pd.DataFrame) -> pd.DataFrame:
 
     ``observed`` is true on open days with a register row; ``visits`` is NaN on every other day
     (closed, or open but missing from the register). Register rows on closed days are kept out of
-    the analysis (see :func:`helpers.register.check_against_calendar`).
+    the analysis (see :func:`helpers.visits.register.check_against_calendar`).
     """
     frames = []
     c = cal.set_index("date")

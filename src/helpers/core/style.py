@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import seaborn as sns
+from matplotlib.container import BarContainer
 from matplotlib.ticker import FuncFormatter
 
-from helpers.formatting import fmt_num
+from helpers.core.formatting import fmt_num
 
 WIDTH_IN = 6.3  # ~16 cm: the text width of the article
 PALETTE = "colorblind"
@@ -72,7 +74,14 @@ def annual_bars(
                 patch.set_alpha(0.6)
     if label_bars:
         for container in ax.containers:
-            ax.bar_label(container, labels=[fmt_num(v) for v in container.datavalues], fontsize=8, padding=2)
+            if not isinstance(container, BarContainer):
+                continue
+            ax.bar_label(
+                container,
+                labels=[fmt_num(float(v)) for v in np.asarray(container.datavalues)],
+                fontsize=8,
+                padding=2,
+            )
     ax.set_ylabel(ylabel)
     ax.set_xlabel(xlabel)
     nb_axis(ax, "y")

@@ -1,7 +1,7 @@
 """Keep ``environment.yml`` (for conda users) in step with ``requirements-lock.txt`` (the pip lock).
 
 The pip lock is the source of truth: ``make lock`` regenerates it from ``requirements.in`` and then
-runs ``python -m helpers.envsync`` to rewrite ``environment.yml`` with exactly the same pins.
+runs ``python -m helpers.build.envsync`` to rewrite ``environment.yml`` with exactly the same pins.
 A test compares the two and fails when they drift apart.
 """
 
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from helpers import paths
-from helpers.io import write_text_atomic
+from helpers.core import paths
+from helpers.core.writers import write_text_atomic
 
 LOCK = paths.ROOT / "requirements-lock.txt"
 ENV = paths.ROOT / "environment.yml"
@@ -60,7 +60,7 @@ def env_python(env: Path = ENV) -> str | None:
 def render_environment(pins: dict[str, str]) -> str:
     lines = [
         "# Conda environment for the Huset Bergen analysis.",
-        "# GENERATED from requirements-lock.txt by `make lock` (python -m helpers.envsync):",
+        "# GENERATED from requirements-lock.txt by `make lock` (python -m helpers.build.envsync):",
         "# edit requirements.in, never this file. tests/test_environment.py checks the two agree.",
         "name: huset-bergen",
         "channels:",

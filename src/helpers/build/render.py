@@ -23,10 +23,10 @@ It writes three outputs from the one source, as Quarto does with the two project
   (they would break when the file is mailed): the source cell is named in plain text instead;
 - ``_manuscript/index.pdf``: pandoc writes typst, and the ``typst`` wheel compiles it.
 
-Before either renderer runs, :mod:`helpers.colophon` writes the data-source and colophon appendices
+Before either renderer runs, :mod:`helpers.build.colophon` writes the data-source and colophon appendices
 into ``_generated/``. Anything the fallback cannot resolve is an error, never a silent blank.
 
-Usage: ``python -m helpers.render report`` (``--fallback`` forces pandoc even if Quarto exists).
+Usage: ``python -m helpers.build.render report`` (``--fallback`` forces pandoc even if Quarto exists).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ from typing import Any
 import nbformat
 import yaml
 
-from helpers.io import write_bytes_atomic, write_text_atomic
+from helpers.core.writers import write_bytes_atomic, write_text_atomic
 
 CROSSREF_PREFIX = {
     "nb": {"fig": "Figur", "tbl": "Tabell", "sec": "avsnitt"},
@@ -632,7 +632,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-pdf", action="store_true", help="skip the PDF (fallback only)")
     args = ap.parse_args(argv)
     quarto = None if args.fallback else shutil.which("quarto")
-    from helpers import colophon
+    from helpers.build import colophon
 
     colophon.write_generated(renderer_description(quarto), args.project / "_generated")
     if quarto:

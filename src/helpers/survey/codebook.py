@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.io import DataValidationError
+from helpers.core.validation import DataValidationError
 
 ITEM_TYPES = ("single_choice", "likert5", "frequency", "count", "multiple_response", "number", "text")
 CODED_TYPES = ("single_choice", "likert5", "frequency", "count")
@@ -84,9 +84,9 @@ def from_frames(items: pd.DataFrame, values: pd.DataFrame) -> Codebook:
 
 
 def load(read=None) -> Codebook:
-    """The L&M 2016 codebook from the data package (``read`` defaults to ``io.read_resource``)."""
+    """The L&M 2016 codebook from the data package (``read`` defaults to ``catalogue.read_resource``)."""
     if read is None:
-        from helpers.io import read_resource as read
+        from helpers.core.catalogue import read_resource as read
     return from_frames(read("lm2016_codebook_items"), read("lm2016_codebook_values"))
 
 

@@ -3,7 +3,7 @@
 **Reading.** A register has one row per open day with columns ``date`` and ``visits`` (and
 optionally ``site``), as CSV, Excel (``.xlsx``) or SPSS (``.sav``). :func:`read_register` checks
 that every date parses, that no (site, date) occurs twice and that visits are non-negative whole
-numbers, and raises :class:`helpers.io.DataValidationError` naming the file, row and column of
+numbers, and raises :class:`helpers.core.validation.DataValidationError` naming the file, row and column of
 every problem. Gaps (open calendar days without a row) are reported by :func:`check_against_calendar`.
 
 **Demo register.** The real register is not public. :func:`generate_demo_register` makes a
@@ -34,7 +34,8 @@ import numpy as np
 import pandas as pd
 from scipy import optimize
 
-from helpers import calendar, io, paths
+from helpers.core import catalogue, paths, userfiles, validation, writers
+from helpers.visits import calendar
 
 DEMO_FILE = "huset_daily_register_demo.csv"
 DEMO_RESOURCE = "huset_daily_register_demo"
@@ -49,8 +50,8 @@ DEFAULT_SITE = "Huset"
 
 def _load_raw(file: Path, sheet: str | int) -> tuple[pd.DataFrame, int, str]:
     """Return the cells, the offset from data-row index to the number shown to a user, and its word."""
-    df, _meta = io.read_user_table(file, sheet=sheet, what="register")
-    word = io.USER_TABLE_FORMATS[file.suffix.lower()]
+    df, _meta = userfiles.read_user_table(file, sheet=sheet, what="register")
+    word = userfiles.USER_TABLE_FORMATS[file.suffix.lower()]
     return df, (1 if word == "SPSS case" else 2), word
 
 
@@ -110,7 +111,7 @@ def read_register(path: Path | str, sheet: str | int = 0) -> pd.DataFrame:
     raw.columns = [str(c).strip().lower() for c in raw.columns]
     missing = [c for c in REQUIRED if c not in raw.columns]
     if missing:
-        raise io.DataValidationError(
+        raise validation.DataValidationError(
             file,
             [
                 {
@@ -169,9 +170,9 @@ def read_register(path: Path | str, sheet: str | int = 0) -> pd.DataFrame:
             seen[(s, d)] = i
     if problems:
         problems.sort(key=lambda p: (p["row"], p["column"]))
-        raise io.DataValidationError(file, problems)
+        raise validation.DataValidationError(file, problems)
     if out.empty:
-        raise io.DataValidationError(file, [{"check": "the register has no rows"}])
+        raise validation.DataValidationError(file, [{"check": "the register has no rows"}])
     out["date"] = pd.to_datetime(out["date"])
     out["visits"] = out["visits"].astype("int64")
     return out.sort_values(["site", "date"]).reset_index(drop=True)
@@ -213,9 +214,9 @@ def calibration_targets() -> dict[str, Any]:
     ``peak_day_low/high`` (180-190, line 1097), ``capacity`` (120, line 1103),
     ``opening_days`` {year: days per week} (Tabell 2 line 1614), and the published forecast inputs.
     """
-    key = io.read_resource("huset_key_figures")
-    text = io.read_resource("huset_text_figures")
-    prose = io.read_resource("huset_cost_text_figures")
+    key = catalogue.read_resource("huset_key_figures")
+    text = catalogue.read_resource("huset_text_figures")
+    prose = catalogue.read_resource("huset_cost_text_figures")
 
     def kf(measure: str) -> dict[int, int]:
         rows = key[key["measure"] == measure]
@@ -423,7 +424,7 @@ def generate_demo_register(spec: DemoSpec | None = None) -> pd.DataFrame:
 def write_demo_register(path: Path | None = None, spec: DemoSpec | None = None) -> Path:
     """Write the demo register CSV atomically (``data/raw/huset_daily_register_demo.csv``)."""
     path = path or paths.raw(DEMO_FILE)
-    io.write_csv(generate_demo_register(spec), path)
+    writers.write_csv(generate_demo_register(spec), path)
     return path
 
 
@@ -431,5 +432,5 @@ if __name__ == "__main__":
     import sys
 
     if sys.argv[1:] != ["demo"]:
-        sys.exit("usage: python -m helpers.register demo   (rewrite data/raw/" + DEMO_FILE + ")")
+        sys.exit("usage: python -m helpers.visits.register demo   (rewrite data/raw/" + DEMO_FILE + ")")
     print("wrote", write_demo_register())

@@ -16,8 +16,16 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from helpers.cleaning import round_half_away
-from helpers.formatting import ANTALL_SVAR, PROSENT, TOTAL, TOTALT, fmt_int, fmt_num, match_marker
+from helpers.core.formatting import (
+    ANTALL_SVAR,
+    PROSENT,
+    TOTAL,
+    TOTALT,
+    fmt_int,
+    fmt_num,
+    match_marker,
+    round_half_away,
+)
 
 CATEGORY = "Svar"
 
@@ -100,7 +108,7 @@ def format_comparison(cmp: pd.DataFrame, decimals: int = 1) -> pd.DataFrame:
 
 
 # ============================================================================================
-# Tabulation engine on respondent-level data (codes as in helpers.codebook)
+# Tabulation engine on respondent-level data (codes as in helpers.survey.codebook)
 # ============================================================================================
 
 IKKE_SVART = "Ikke svart"
@@ -1076,7 +1084,7 @@ def format_regression(reg: pd.DataFrame) -> pd.DataFrame:
 
 def chi_square_table(data: pd.DataFrame, cb, tests: dict[str, tuple[pd.Series, pd.Series]]) -> pd.DataFrame:
     """χ²-tests (uncorrected), Cramér's V and, where the expected-count rule is broken, Fisher."""
-    from helpers.formatting import fmt_p
+    from helpers.core.formatting import fmt_p
 
     rows = []
     for name, (a, b) in tests.items():
@@ -1104,7 +1112,7 @@ def lm_chi_square_tests(data: pd.DataFrame) -> dict[str, tuple[pd.Series, pd.Ser
 
 def t_test_table(data: pd.DataFrame) -> pd.DataFrame:
     """Pooled and Welch t-tests of respect (6.5) and trust (6.6) by police control."""
-    from helpers.formatting import fmt_p
+    from helpers.core.formatting import fmt_p
 
     g = politikontroll(data)
     rows = []

@@ -1,7 +1,7 @@
 """Report appendices generated at render time: the data sources and the colophon.
 
 Both are written as Quarto markdown into ``report/_generated/`` just before rendering (by
-:mod:`helpers.render`, whichever renderer runs) and included by ``report/index.qmd``:
+:mod:`helpers.build.render`, whichever renderer runs) and included by ``report/index.qmd``:
 
 - ``_datakilder.qmd``: one row per file in ``data/raw/datapackage.json`` (source document, table,
   lines, synthetic or transcribed, sha256 prefix);
@@ -24,9 +24,10 @@ from typing import Any
 import nbformat
 import pandas as pd
 
-from helpers import paths
-from helpers.formatting import md_table
-from helpers.io import load_datapackage, sha256_file, write_text_atomic
+from helpers.core import paths
+from helpers.core.catalogue import load_datapackage, sha256_file
+from helpers.core.markdown import md_table
+from helpers.core.writers import write_text_atomic
 
 # the packages whose versions decide the numbers and the rendering
 KEY_PACKAGES = (
@@ -147,7 +148,7 @@ def colophon_markdown(
     lines = [
         "# Kolofon {#sec-vedlegg-kolofon .appendix}",
         "",
-        "Denne siden er skrevet av `helpers.colophon` i samme kjøring som rapporten ble laget.",
+        "Denne siden er skrevet av `helpers.build.colophon` i samme kjøring som rapporten ble laget.",
         "",
         f"- Git-commit: `{git['commit']}`",
         f"- Uncommittede endringer: {dirty}",

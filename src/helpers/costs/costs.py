@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 
 import pandas as pd
 
-from helpers.cleaning import round_half_away
+from helpers.core.formatting import round_half_away
 
 MILLION = 1_000_000
 MO, HUSET, RATIO = "mo_senter_alt2", "huset", "ratio_mo_over_huset"
@@ -140,10 +140,10 @@ PARAM_FILE = "data/raw/huset_cost_parameters.csv"
 def check_parameters(df: pd.DataFrame, file: str = PARAM_FILE) -> pd.DataFrame:
     """Check the parameter table's internal logic and return it unchanged.
 
-    Raises :class:`helpers.io.DataValidationError` naming the row and column when a range does
+    Raises :class:`helpers.core.validation.DataValidationError` naming the row and column when a range does
     not contain its value, a sampled parameter has no range, or a parameter name repeats.
     """
-    from helpers.io import DataValidationError
+    from helpers.core.catalogue import DataValidationError
 
     problems = []
 
@@ -1642,7 +1642,7 @@ def discrepancies(
 
 def fmt_pct_plain(x: float) -> str:
     """A share in percent with one decimal and a decimal comma, for explanations."""
-    from helpers.formatting import fmt_pct
+    from helpers.core.formatting import fmt_pct
 
     return fmt_pct(x, 1)
 
@@ -1703,7 +1703,7 @@ def show_smahus(sm: pd.DataFrame) -> pd.DataFrame:
 
 def show_parameters(params: pd.DataFrame) -> pd.DataFrame:
     """The parameter table as shown in the report."""
-    from helpers import formatting as fmt
+    from helpers.core import formatting as fmt
 
     rng = param_ranges(params).set_index("param")
     first_line = params["source_line"].str.extract(r"(\d+)")[0].astype(int)
@@ -1739,7 +1739,7 @@ def show_parameters(params: pd.DataFrame) -> pd.DataFrame:
 
 def show_reproduction(t: pd.DataFrame, label_cols: list[str]) -> pd.DataFrame:
     """A reproduced table: label columns, printed, recomputed (with the print's decimals), marker."""
-    from helpers import formatting as fmt
+    from helpers.core import formatting as fmt
 
     dec = t["decimals"] if "decimals" in t else pd.Series(0, index=t.index)
     out = t[label_cols].copy()
@@ -1752,7 +1752,7 @@ def show_reproduction(t: pd.DataFrame, label_cols: list[str]) -> pd.DataFrame:
 
 def show_table6(t6: pd.DataFrame) -> pd.DataFrame:
     """Tabell 6 as printed (rows = reduction levels), each cell 'recomputed marker'."""
-    from helpers import formatting as fmt
+    from helpers.core import formatting as fmt
 
     cell = [
         f"{fmt.fmt_num(r.recomputed, r.decimals)} {fmt.match_marker(r.match)}"
@@ -1777,7 +1777,7 @@ def show_table6(t6: pd.DataFrame) -> pd.DataFrame:
 
 def show_audit(aud: pd.DataFrame) -> pd.DataFrame:
     """The audit / discrepancy table with Norwegian headers."""
-    from helpers import formatting as fmt
+    from helpers.core import formatting as fmt
 
     printed = [
         a if isinstance(a, str) and a else fmt.fmt_smart(p)
@@ -1806,7 +1806,7 @@ def verdict_counts(aud: pd.DataFrame) -> pd.DataFrame:
 
 def show_unit_costs(uc: pd.DataFrame) -> pd.DataFrame:
     """Unit costs with money in Norwegian format."""
-    from helpers import formatting as fmt
+    from helpers.core import formatting as fmt
 
     def rng(lo: float, hi: float) -> str:
         if pd.isna(lo):
@@ -1840,7 +1840,7 @@ PARAM_SHORT_NB = {
 
 def show_break_even(be: pd.DataFrame) -> pd.DataFrame:
     """Break-even values: the input value at which the ratio reaches 1 and 2."""
-    from helpers import formatting as fmt
+    from helpers.core import formatting as fmt
 
     def money(name: str, x: float) -> str:
         return (
@@ -1864,7 +1864,7 @@ def show_break_even(be: pd.DataFrame) -> pd.DataFrame:
 
 def show_scenarios(sc: pd.DataFrame, levels: tuple[int, ...]) -> pd.DataFrame:
     """Tabell 6 scenarios at the given reduction levels, with the break-even level."""
-    from helpers import formatting as fmt
+    from helpers.core import formatting as fmt
 
     base = sc.drop_duplicates("scenario")[
         ["scenario", "guests", "employees", "gain_per_participant", "cost_mnok", "break_even_pct"]
@@ -1904,7 +1904,7 @@ def results(
 
     ``levels``: the low and high harm-reduction levels (percent) the chapter discusses.
     """
-    from helpers import formatting as fmt
+    from helpers.core import formatting as fmt
 
     p = param_values(params)
     cpv = t5.set_index(["unit", "measure"])

@@ -18,7 +18,7 @@ from pathlib import Path
 import holidays
 import pandas as pd
 
-from helpers import io
+from helpers.core import catalogue, validation
 
 # Norwegian weekday abbreviations, Monday first (pandas' dayofweek 0..6)
 WEEKDAYS_NB = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
@@ -45,7 +45,7 @@ def read_regimes(path: Path | str | None = None) -> pd.DataFrame:
 
     Each regime runs from its ``start`` date to the day before the next regime's start.
     """
-    df = io.read_resource(REGIMES_RESOURCE, path)
+    df = catalogue.read_resource(REGIMES_RESOURCE, path)
     out = df.assign(start=pd.to_datetime(df["start_date"], format="%Y-%m-%d"))
     problems = []
     days = []
@@ -77,14 +77,14 @@ def read_regimes(path: Path | str | None = None) -> pd.DataFrame:
     if not out["start"].is_monotonic_increasing:
         problems.append({"column": "start_date", "check": "regimes must be sorted by start date"})
     if problems:
-        raise io.DataValidationError(path or io.resources()[REGIMES_RESOURCE].path, problems)
+        raise validation.DataValidationError(path or catalogue.resources()[REGIMES_RESOURCE].path, problems)
     out["weekdays"] = days
     return out[["regime", "start", "weekdays", "days_per_week", "basis"]].reset_index(drop=True)
 
 
 def read_closures(path: Path | str | None = None) -> pd.DataFrame:
     """Project closure list (recurring month/day), validated: ``month, day, name_nb, rationale``."""
-    df = io.read_resource(CLOSURES_RESOURCE, path)
+    df = catalogue.read_resource(CLOSURES_RESOURCE, path)
     return df[["month", "day", "name_nb", "rationale"]].reset_index(drop=True)
 
 

@@ -2,7 +2,7 @@
 
 Usage (from the Makefile)::
 
-    python -m helpers.nbexec notebooks/01_cleaning.ipynb params/01_cleaning.yml \
+    python -m helpers.build.nbexec notebooks/01_cleaning.ipynb params/01_cleaning.yml \
         report/notebooks/01_cleaning.ipynb
 
 The notebook runs into a temporary file next to the target. Only when papermill succeeds is the
@@ -21,8 +21,8 @@ from typing import Any
 import nbformat
 import yaml
 
-from helpers import paths
-from helpers.io import write_text_atomic
+from helpers.core import paths
+from helpers.core.writers import write_text_atomic
 
 KERNEL_NAME = "huset-bergen"
 

@@ -1,0 +1,1 @@
+"""Notebook 01: cleaning steps, the cleaning log and source-consistency checks."""

@@ -1,0 +1,130 @@
+"""The data catalogue: raw files read against ``data/raw/datapackage.json``, processed tables read back.
+
+:func:`read_resource` reads a raw file, checks its hash and header, and validates every cell with
+the pandera schema built from its Table Schema (:mod:`helpers.core.schema`,
+:mod:`helpers.core.validation`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from helpers.core import paths
+from helpers.core.schema import Resource
+from helpers.core.validation import DataValidationError, read_csv_as_text, validate_frame
+from helpers.core.writers import write_text_atomic
+
+
+def load_datapackage(path: Path | None = None) -> dict[str, Any]:
+    """Return the parsed ``datapackage.json``."""
+    path = path or paths.DATAPACKAGE
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def resources(path: Path | None = None) -> dict[str, Resource]:
+    """All resources of the data package, by name."""
+    path = path or paths.DATAPACKAGE
+    pkg = load_datapackage(path)
+    return {r["name"]: Resource(r, path.parent) for r in pkg["resources"]}
+
+
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file's bytes."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 16), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def read_resource(
+    name: str, path: Path | str | None = None, *, check_hash: bool = True, datapackage: Path | None = None
+) -> pd.DataFrame:
+    """Read and validate one raw resource of the data package.
+
+    ``path`` replaces the file while keeping the declared schema: this is how a student points the
+    pipeline at their own data with the same columns. The sha256 is only checked for the embedded
+    file (``check_hash`` and no ``path``).
+    """
+    res = resources(datapackage)[name]
+    file = paths.resolve(path) if path is not None else res.path
+    if not file.is_file():
+        raise FileNotFoundError(f"{file}: input file for resource '{name}' does not exist")
+    if check_hash and path is None and res.sha256 and sha256_file(file) != res.sha256:
+        raise DataValidationError(
+            file,
+            [
+                {
+                    "check": "sha256 differs from data/raw/datapackage.json: raw data are read-only; "
+                    "if the change is a deliberate correction, record it and update the hash"
+                }
+            ],
+        )
+    return validate_frame(read_csv_as_text(file), res, _display(file))
+
+
+def _display(file: Path) -> str:
+    try:
+        return str(file.resolve().relative_to(paths.ROOT))
+    except ValueError:
+        return str(file)
+
+
+# --------------------------------------------------------------------------------------------
+# processed data
+# --------------------------------------------------------------------------------------------
+
+
+def read_processed(name: str) -> pd.DataFrame:
+    """Read a table that notebook 01 wrote to ``data/processed/<name>.csv``."""
+    file = paths.processed(f"{name}.csv")
+    if not file.is_file():
+        raise FileNotFoundError(f"{file} does not exist: run notebook 01 first (make data)")
+    return pd.read_csv(file, keep_default_na=True)
+
+
+def synthetic_inputs(names: list[str] | None = None, datapackage: Path | None = None) -> list[str]:
+    """Names of the given resources (default: all) that are synthetic/demo data."""
+    res = resources(datapackage)
+    return sorted(n for n in (names or res) if res[n].synthetic)
+
+
+# --------------------------------------------------------------------------------------------
+# maintenance: refresh the recorded hashes after a deliberate edit of data/raw
+# --------------------------------------------------------------------------------------------
+
+
+def rehash(datapackage: Path | None = None) -> list[str]:
+    """Update ``hash`` and ``bytes`` of every resource whose file changed; return their names.
+
+    Only for maintainers who edited or added a raw file on purpose: the hash check exists to
+    catch *unintended* edits, so run this in the same commit as the edit and say why.
+    """
+    path = datapackage or paths.DATAPACKAGE
+    pkg = load_datapackage(path)
+    changed = []
+    for r in pkg["resources"]:
+        file = path.parent / r["path"]
+        digest = f"sha256:{sha256_file(file)}"
+        if r.get("hash") != digest or r.get("bytes") != file.stat().st_size:
+            r["hash"], r["bytes"] = digest, file.stat().st_size
+            changed.append(r["name"])
+    pkg["resources"].sort(key=lambda r: r["name"])
+    write_text_atomic(path, json.dumps(pkg, indent=2, ensure_ascii=False) + "\n")
+    return changed
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] != ["rehash"]:
+        sys.exit(
+            "usage: python -m helpers.core.catalogue rehash   (refresh hashes in data/raw/datapackage.json)"
+        )
+    print("rehashed:", ", ".join(rehash()) or "nothing changed")

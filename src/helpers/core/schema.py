@@ -1,0 +1,94 @@
+"""The data package's resources and their Table Schemas as pandera schemas.
+
+``data/raw/datapackage.json`` (a Frictionless Data Package) is the single description of every raw
+file: provenance, units, a sha256, and a Table Schema of its columns. :class:`Resource` wraps one
+entry; :func:`pandera_schema` turns its Table Schema into the pandera schema that validates it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandera.pandas as pa
+
+# Table Schema type -> the dtype pandera coerces the column to
+_TYPES: dict[str, str] = {
+    "string": "str",
+    "integer": "Int64",
+    "number": "float64",
+    "boolean": "boolean",
+}
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One entry of the data package."""
+
+    descriptor: Mapping[str, Any]
+    base: Path
+
+    @property
+    def name(self) -> str:
+        return self.descriptor["name"]
+
+    @property
+    def path(self) -> Path:
+        return self.base / self.descriptor["path"]
+
+    @property
+    def fields(self) -> list[Mapping[str, Any]]:
+        return list(self.descriptor["schema"]["fields"])
+
+    @property
+    def primary_key(self) -> list[str]:
+        pk = self.descriptor["schema"].get("primaryKey", [])
+        return [pk] if isinstance(pk, str) else list(pk)
+
+    @property
+    def synthetic(self) -> bool:
+        """True for files made by a generator (demo data), False for transcriptions."""
+        return bool(self.descriptor.get("synthetic", False))
+
+    @property
+    def sha256(self) -> str | None:
+        h = self.descriptor.get("hash")
+        return h.split(":", 1)[1] if h and h.startswith("sha256:") else h
+
+
+def _column_schema(field: Mapping[str, Any]) -> pa.Column:
+    ftype = field.get("type", "string")
+    if ftype not in _TYPES:
+        raise ValueError(f"unsupported Table Schema type {ftype!r} for field {field['name']!r}")
+    cons = field.get("constraints", {})
+    checks = []
+    if "minimum" in cons:
+        checks.append(pa.Check.ge(cons["minimum"]))
+    if "maximum" in cons:
+        checks.append(pa.Check.le(cons["maximum"]))
+    if "enum" in cons:
+        checks.append(pa.Check.isin(cons["enum"]))
+    if "pattern" in cons:
+        checks.append(pa.Check.str_matches(rf"^(?:{cons['pattern']})$"))
+    return pa.Column(
+        _TYPES[ftype],
+        checks=checks,
+        nullable=not cons.get("required", False),
+        unique=bool(cons.get("unique", False)),
+        coerce=True,
+        title=field.get("title"),
+        description=field.get("description"),
+    )
+
+
+def pandera_schema(resource: Resource) -> pa.DataFrameSchema:
+    """A pandera schema equivalent to the resource's Table Schema (names, types, constraints)."""
+    return pa.DataFrameSchema(
+        {f["name"]: _column_schema(f) for f in resource.fields},
+        strict=True,
+        ordered=True,
+        unique=resource.primary_key or None,
+        name=resource.name,
+    )

@@ -1,0 +1,130 @@
+"""Validation of a table of text cells against a resource's schema, with errors that name the place.
+
+Any problem raises :class:`DataValidationError`, whose message names the file, the line and the
+column, so a student who points the pipeline at their own file sees exactly what to fix.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+
+from helpers.core.schema import Resource, pandera_schema
+
+
+class DataValidationError(ValueError):
+    """Raised when an input file does not match its declared schema.
+
+    ``problems`` holds one dict per failing cell with keys ``file``, ``line``, ``row``, ``column``,
+    ``value`` and ``check``; ``str(err)`` lists them in plain words.
+    """
+
+    def __init__(self, file: Path | str, problems: list[dict[str, Any]]):
+        self.file = str(file)
+        self.problems = problems
+        lines = [f"{len(problems)} problem(s) in {self.file}:"]
+        for p in problems[:25]:
+            where = []
+            if p.get("line") is not None:
+                where.append(f"line {p['line']} (data row {p['row']})")
+            if p.get("column") is not None:
+                where.append(f"column '{p['column']}'")
+            loc = ", ".join(where) or "file"
+            val = "" if p.get("value") is None else f" value {p['value']!r}:"
+            lines.append(f"  - {loc}:{val} {p['check']}")
+        if len(problems) > 25:
+            lines.append(f"  ... and {len(problems) - 25} more")
+        super().__init__("\n".join(lines))
+
+
+def read_csv_as_text(path: Path) -> pd.DataFrame:
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataValidationError(
+            path, [{"check": f"file is not valid UTF-8 ({exc.reason} at byte {exc.start})"}]
+        ) from exc
+    except pd.errors.ParserError as exc:
+        raise DataValidationError(path, [{"check": f"not a well-formed CSV file: {exc}"}]) from exc
+
+
+def validate_frame(df_text: pd.DataFrame, resource: Resource, file: Path | str) -> pd.DataFrame:
+    """Validate a frame of *text* cells against the resource schema and return it typed.
+
+    Empty strings are missing values. Row numbers in errors are 1-based data rows; ``line`` is the
+    line in a CSV file with one header line.
+    """
+    expected = [f["name"] for f in resource.fields]
+    got = list(df_text.columns)
+    if got != expected:
+        missing = [c for c in expected if c not in got]
+        extra = [c for c in got if c not in expected]
+        msg = []
+        if missing:
+            msg.append(f"missing column(s) {missing}")
+        if extra:
+            msg.append(f"unexpected column(s) {extra}")
+        if not msg:
+            msg.append(f"columns out of order: expected {expected}, got {got}")
+        raise DataValidationError(file, [{"line": 1, "row": 0, "check": "; ".join(msg)}])
+
+    df = df_text.replace({"": pd.NA})
+    problems: list[dict[str, Any]] = []
+    # Type coercion first, cell by cell, so that every unparsable cell is reported with its place.
+    for field in resource.fields:
+        col = field["name"]
+        ftype = field.get("type", "string")
+        if ftype in ("integer", "number"):
+            num = pd.to_numeric(df[col], errors="coerce")
+            bad = df[col].notna() & num.isna()
+            if ftype == "integer":
+                bad |= num.notna() & (num != num.round())
+            for idx in df.index[bad]:
+                problems.append(_problem(idx, col, df_text.loc[idx, col], f"not a valid {ftype}"))
+            df[col] = num.where(~bad)
+        elif ftype == "boolean":
+            mapped = df[col].map({"true": True, "false": False}, na_action="ignore")
+            bad = df[col].notna() & mapped.isna()
+            for idx in df.index[bad]:
+                problems.append(_problem(idx, col, df_text.loc[idx, col], "not 'true' or 'false'"))
+            df[col] = mapped
+    if problems:
+        raise DataValidationError(file, problems)
+
+    schema = pandera_schema(resource)
+    try:
+        return schema.validate(df, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        for _, fc in exc.failure_cases.iterrows():
+            idx = fc["index"]
+            col = fc["column"] if isinstance(fc["column"], str) else None
+            row = None if pd.isna(idx) else int(idx)
+            problems.append(
+                {
+                    "file": str(file),
+                    "row": None if row is None else row + 1,
+                    "line": None if row is None else row + 2,
+                    "column": col,
+                    "value": None if pd.isna(fc["failure_case"]) else fc["failure_case"],
+                    "check": _describe_check(str(fc["check"])),
+                }
+            )
+        problems.sort(key=lambda p: (p["line"] or 0, p["column"] or ""))
+        raise DataValidationError(file, problems) from None
+
+
+def _problem(idx: int, col: str, value: Any, check: str) -> dict[str, Any]:
+    return {"row": int(idx) + 1, "line": int(idx) + 2, "column": col, "value": value, "check": check}
+
+
+def _describe_check(check: str) -> str:
+    if check == "not_nullable":
+        return "a value is required here (the cell is empty)"
+    if check == "field_uniqueness":
+        return "duplicate value in a column that must be unique"
+    if check.startswith("multiple_fields_uniqueness") or check == "unique":
+        return "duplicate row for the primary key"
+    return f"fails check {check}"
