@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from helpers.survey import compare, published, report_layout
+from helpers.survey import compare, report_layout
 
 
 def test_compare_and_layout_mark_a_wrong_cell():
@@ -47,4 +47,4 @@ def test_the_most_specific_reason_wins():
     ("s", "d"), [("44,5 %", 1), ("26.10", 2), ("t(146)", 0), ("0,000", 3), ("-0.512", 3)]
 )
 def test_printed_decimals(s, d):
-    assert published.printed_decimals(s) == d
+    assert compare.printed_decimals(s) == d

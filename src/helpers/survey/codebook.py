@@ -45,8 +45,8 @@ class Codebook:
 
         Parameters
         ----------
-        item_id
-            Variable name.
+        item_id : str
+            Variable name, e.g. ``q34_kjonn``.
 
         Returns
         -------
@@ -178,30 +178,37 @@ def validate(
         if it["item_type"] == "text":
             out[col] = raw.astype("string")
             continue
-        if pd.api.types.is_numeric_dtype(raw):
-            blank = raw.isna()
-            num = raw.astype(float)
-        else:
-            blank = raw.isna() | (raw.astype(str).str.strip() == "")
-            num = pd.to_numeric(raw.where(~blank), errors="coerce")
-        for idx in data.index[~blank & num.isna()]:
-            problems.append(_cell(data, idx, col, raw[idx], "not a number"))
-        ok = ~blank & num.notna()
-        if it["item_type"] == "number":
-            lo, hi = NUMBER_BOUNDS.get(col, NUMBER_DEFAULT_BOUNDS)
-            for idx in data.index[ok & ((num < lo) | (num > hi))]:
-                problems.append(_cell(data, idx, col, raw[idx], f"outside {lo}–{hi}"))
-        else:
-            allowed = set(cb.labels(col))
-            whole = num == num.round()
-            for idx in data.index[ok & ~whole]:
-                problems.append(_cell(data, idx, col, raw[idx], "a code must be a whole number"))
-            for idx in data.index[ok & whole & ~num.isin(allowed)]:
-                problems.append(_cell(data, idx, col, raw[idx], f"unknown code (allowed: {sorted(allowed)})"))
+        num = _numbers(data, col, cb, it["item_type"], problems)
         out[col] = num
     if problems:
         raise DataValidationError(file, problems)
     return pd.DataFrame(out, index=data.index)
+
+
+def _numbers(data: pd.DataFrame, col: str, cb: Codebook, item_type: str, problems: list[dict]) -> pd.Series:
+    """One column as numbers; every bad cell is added to ``problems``."""
+    raw = data[col]
+    if pd.api.types.is_numeric_dtype(raw):
+        blank = raw.isna()
+        num = raw.astype(float)
+    else:
+        blank = raw.isna() | (raw.astype(str).str.strip() == "")
+        num = pd.to_numeric(raw.where(~blank), errors="coerce")
+    for idx in data.index[~blank & num.isna()]:
+        problems.append(_cell(data, idx, col, raw[idx], "not a number"))
+    ok = ~blank & num.notna()
+    if item_type == "number":
+        lo, hi = NUMBER_BOUNDS.get(col, NUMBER_DEFAULT_BOUNDS)
+        for idx in data.index[ok & ((num < lo) | (num > hi))]:
+            problems.append(_cell(data, idx, col, raw[idx], f"outside {lo}–{hi}"))
+    else:
+        allowed = set(cb.labels(col))
+        whole = num == num.round()
+        for idx in data.index[ok & ~whole]:
+            problems.append(_cell(data, idx, col, raw[idx], "a code must be a whole number"))
+        for idx in data.index[ok & whole & ~num.isin(allowed)]:
+            problems.append(_cell(data, idx, col, raw[idx], f"unknown code (allowed: {sorted(allowed)})"))
+    return num
 
 
 def _cell(data: pd.DataFrame, idx: object, col: str, value: object, check: str) -> dict:

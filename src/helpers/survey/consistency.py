@@ -24,7 +24,13 @@ class SumOfSquaresCheck:
 
     @property
     def contradicts(self) -> bool:
-        """True when no respondent file can give both tables."""
+        """Whether the two tables contradict each other.
+
+        Returns
+        -------
+        bool
+            True when no respondent file can give both tables.
+        """
         return self.required > self.available
 
 

@@ -127,7 +127,7 @@ def _block_people(rng: np.random.Generator, published: pd.DataFrame, n: int, col
     pos = 0
     for h in (1, 2, 3):
         m, f = _cell(published, "4.8", 1, h), _cell(published, "4.8", 2, h)
-        ages = [a for a in (1, 2, 3) for _ in range(_cell(published, "4.9", a, h))]
+        ages: list[float] = [a for a in (1, 2, 3) for _ in range(_cell(published, "4.9", a, h))]
         if len(ages) > m + f:
             raise ValueError("Tabell 4.9 has more respondents in a housing group than Tabell 4.8")
         ages += [np.nan] * (m + f - len(ages))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -149,6 +150,26 @@ def exact_ols(y: np.ndarray, x: np.ndarray) -> ExactFit:
     return ExactFit(tuple(float(c) for c in coef), float(1 - rss / tss))
 
 
+def _grid_start(
+    rng: np.random.Generator, y: np.ndarray, fixed0: int, loss: Callable[[np.ndarray], float]
+) -> tuple[float, np.ndarray]:
+    """The best of a grid of linear rules x = a + b*(y - mean) + noise (clipped to 1..15)."""
+    n = len(y)
+    y1 = y[fixed0:] - y[fixed0:].mean()
+    noise = rng.normal(0, 1, n - fixed0)
+    best: tuple[float, np.ndarray] | None = None
+    for a, b, sigma in itertools.product(
+        np.linspace(2, 10, 17), np.linspace(-5, 0, 21), (0.0, 1.0, 2.0, 3.0)
+    ):
+        cand = np.zeros(n)
+        cand[fixed0:] = np.clip(np.round(a + b * y1 + sigma * noise), 1, 15)
+        val = loss(cand)
+        if best is None or val < best[0]:
+            best = (val, cand)
+    assert best is not None
+    return best
+
+
 def fit_sums(
     rng: np.random.Generator,
     y: np.ndarray,
@@ -186,20 +207,7 @@ def fit_sums(
             abs(fit.coef[1] - target_b) * 10 + abs(fit.coef[0] - target_c) * 10 + abs(fit.r2 - target_r2) * 5
         )
 
-    # start from the best of a grid of linear rules x = a + b*(y - mean) + noise, then climb
-    y1 = y[fixed0:] - y[fixed0:].mean()
-    noise = rng.normal(0, 1, n - fixed0)
-    best: tuple[float, np.ndarray] | None = None
-    for a, b, sigma in itertools.product(
-        np.linspace(2, 10, 17), np.linspace(-5, 0, 21), (0.0, 1.0, 2.0, 3.0)
-    ):
-        cand = np.zeros(n)
-        cand[fixed0:] = np.clip(np.round(a + b * y1 + sigma * noise), 1, 15)
-        val = loss(cand)
-        if best is None or val < best[0]:
-            best = (val, cand)
-    assert best is not None
-    cur, s = best
+    cur, s = _grid_start(rng, y, fixed0, loss)
     for _ in range(steps):
         i = int(rng.integers(fixed0, n))
         new = s[i] + (1 if rng.random() < 0.5 else -1)

@@ -122,7 +122,7 @@ def write_sav(data: pd.DataFrame, path: str | Path, cb: cbk.Codebook) -> None:
             out[c] = out[c].astype("string").fillna("")
         else:
             out[c] = pd.to_numeric(out[c]).astype(float)
-    column_labels = [
+    column_labels: list[str | None] = [
         "Respondent" if c == ID else f"{cb.items.loc[c, 'question']}. {cb.items.loc[c, 'item_label']}"[:250]
         for c in out.columns
     ]

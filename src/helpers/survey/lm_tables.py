@@ -221,8 +221,8 @@ def chi_square_pairs(data: pd.DataFrame) -> dict[str, tuple[pd.Series, pd.Series
 
     Parameters
     ----------
-    data
-        Respondent data.
+    data : pandas.DataFrame
+        Validated respondents with sex, age and housing.
 
     Returns
     -------

@@ -99,8 +99,8 @@ def politikontakt_sum(data: pd.DataFrame) -> pd.Series:
 
     Parameters
     ----------
-    data
-        Respondent data with the three police-count items.
+    data : pandas.DataFrame
+        Respondents with ``q21_bortvist``, ``q22_ransaket`` and ``q23_anmeldt``.
 
     Returns
     -------

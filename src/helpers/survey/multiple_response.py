@@ -71,8 +71,8 @@ def mr_bases(long: pd.DataFrame) -> dict[int, int]:
 
     Parameters
     ----------
-    long
-        Output of :func:`multiple_response`.
+    long : pandas.DataFrame
+        A table made by :func:`multiple_response` (its ``n`` rows are read).
 
     Returns
     -------

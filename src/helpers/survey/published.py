@@ -7,13 +7,12 @@ which the typed ``value`` column loses; it is taken from the text of the same va
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from helpers.core import catalogue
 from helpers.core.formatting import ANTALL_SVAR, PROSENT, TOTAL
 from helpers.core.validation import read_csv_as_text
+from helpers.survey.compare import printed_decimals
 
 PUBLISHED = "lm2016_published_tables"
 TABLE_4_14 = "lm2016_table_4_14"
@@ -21,23 +20,6 @@ TABLE_4_14_TOTALS = "lm2016_table_4_14_printed_totals"
 TEXT_FIGURES = "lm2016_text_figures"
 CELL_REASONS = "lm2016_cell_reasons"
 TEXT_REASONS = "lm2016_text_figure_reasons"
-
-
-def printed_decimals(as_printed: str) -> int:
-    """Decimals of the first number in a printed string («44,5 %» -> 1, «26.10» -> 2, «t(146)» -> 0).
-
-    Parameters
-    ----------
-    as_printed
-        The characters as printed or transcribed (comma or dot decimal).
-
-    Returns
-    -------
-    int
-        Number of digits after the decimal separator of the first number.
-    """
-    m = re.search(r"\d+(?:[.,](\d+))?", as_printed)
-    return len(m.group(1)) if m and m.group(1) else 0
 
 
 def _table_4_14_rows(t414: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
@@ -106,28 +88,28 @@ def read_published(
 
 
 def read_text_figures(name: str = TEXT_FIGURES) -> pd.DataFrame:
-    """Numbers quoted in L&M's running text, tied to an item (``lm2016_text_figures``).
+    """Numbers quoted in L&M's running text, tied to an item.
 
     Parameters
     ----------
-    name
-        Resource name.
+    name : str
+        The resource (default ``lm2016_text_figures``).
 
     Returns
     -------
     pandas.DataFrame
-        The validated resource.
+        ``figure_id``, ``table``, ``item``, ``measure``, ``value``, ``value_as_printed``, ``source_line``.
     """
     return catalogue.read_resource(name)
 
 
 def read_cell_reasons(name: str = CELL_REASONS) -> pd.DataFrame:
-    """Why printed cells cannot be reproduced (``lm2016_cell_reasons``).
+    """Why printed cells cannot be reproduced, one documented reason per cell, row or table.
 
     Parameters
     ----------
-    name
-        Resource name.
+    name : str
+        Data-package resource holding the reasons (default ``lm2016_cell_reasons``).
 
     Returns
     -------
@@ -138,12 +120,12 @@ def read_cell_reasons(name: str = CELL_REASONS) -> pd.DataFrame:
 
 
 def read_text_reasons(name: str = TEXT_REASONS) -> dict[str, str]:
-    """Why text figures differ from the counts (``lm2016_text_figure_reasons``).
+    """Why text figures differ from the counts.
 
     Parameters
     ----------
-    name
-        Resource name.
+    name : str
+        Resource with one reason per figure (default ``lm2016_text_figure_reasons``).
 
     Returns
     -------

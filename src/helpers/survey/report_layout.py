@@ -102,9 +102,9 @@ def layout_plain(table: str, ours: pd.DataFrame, published: pd.DataFrame) -> pd.
 
     Parameters
     ----------
-    table
-        Table number.
-    ours
+    table : str
+        The L&M table whose printed layout is used.
+    ours : pandas.DataFrame
         Our cells (possibly suppressed).
     published
         The transcribed tables (labels and decimals).

@@ -81,8 +81,8 @@ def format_regression(reg: pd.DataFrame) -> pd.DataFrame:
 
     Parameters
     ----------
-    reg
-        The checks of both regressions.
+    reg : pandas.DataFrame
+        The coefficient checks of A.4 and A.5, one row per coefficient.
 
     Returns
     -------
@@ -138,8 +138,8 @@ def t_test_table(data: pd.DataFrame) -> pd.DataFrame:
 
     Parameters
     ----------
-    data
-        Respondent data.
+    data : pandas.DataFrame
+        Validated respondents with respect, trust and the three police counts.
 
     Returns
     -------

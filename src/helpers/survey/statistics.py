@@ -69,9 +69,9 @@ def group_means(values: pd.Series, groups: pd.Series, group_labels: Mapping) -> 
     Parameters
     ----------
     values
-        The variable.
+        The answers averaged.
     groups
-        Group code per respondent.
+        Which group each respondent belongs to.
     group_labels
         Group code -> row label, in printed order.
 
