@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.core import catalogue, paths
+from helpers.core import paths
 
 SEEDS = paths.ROOT.parent / "shared" / "seeds"
 
@@ -57,12 +57,6 @@ def require_built(path: Path) -> Path:
 @pytest.fixture(scope="session")
 def lm_codebook_and_published():
     """The L&M 2016 codebook and every published survey table, as the survey tests need them."""
-    from helpers.survey import codebook
-    from helpers.survey import tabulation as survey
+    from helpers.survey import files, published
 
-    published = survey.read_published(
-        paths.raw("lm2016_published_tables.csv"),
-        catalogue.read_resource("lm2016_table_4_14"),
-        catalogue.read_resource("lm2016_table_4_14_printed_totals"),
-    )
-    return codebook.load(), published
+    return files.read_codebook(), published.read_published()

@@ -41,12 +41,35 @@ class Codebook:
     values: pd.DataFrame
 
     def item(self, item_id: str) -> pd.Series:
+        """The codebook row of one item.
+
+        Parameters
+        ----------
+        item_id : str
+            Variable name, e.g. ``q34_kjonn``.
+
+        Returns
+        -------
+        pandas.Series
+            Its question, type, value set and labels; KeyError when unknown.
+        """
         if item_id not in self.items.index:
             raise KeyError(f"item {item_id!r} is not in the codebook")
         return self.items.loc[item_id]
 
     def labels(self, item_id: str) -> dict[int, str]:
-        """Code -> label in questionnaire order (``{0: …, 1: …}`` for a multiple-response item)."""
+        """Code -> label in questionnaire order.
+
+        Parameters
+        ----------
+        item_id
+            Variable name.
+
+        Returns
+        -------
+        dict
+            ``{0: …, 1: …}`` for a multiple-response item, empty for text and number items.
+        """
         it = self.item(item_id)
         if it["item_type"] == "multiple_response":
             return dict(MR_CODES)
@@ -56,7 +79,20 @@ class Codebook:
         return dict(zip(vs["code"].astype(int), vs["label"], strict=True))
 
     def question_items(self, question: str | int, item_type: str | None = None) -> list[str]:
-        """Item ids of one question (e.g. all options of a multiple-response question)."""
+        """Item ids of one question (e.g. all options of a multiple-response question).
+
+        Parameters
+        ----------
+        question
+            Question number.
+        item_type
+            Keep only items of this type.
+
+        Returns
+        -------
+        list of str
+            Item ids in questionnaire order.
+        """
         sel = self.items[self.items["question"].astype(str) == str(question)]
         if item_type:
             sel = sel[sel["item_type"] == item_type]
@@ -64,7 +100,18 @@ class Codebook:
 
 
 def from_frames(items: pd.DataFrame, values: pd.DataFrame) -> Codebook:
-    """Build and check a codebook from the two tables (as read from the data package)."""
+    """Build and check a codebook from the two tables (as read from the data package).
+
+    Parameters
+    ----------
+    items, values
+        The item table and the value-label table.
+
+    Returns
+    -------
+    Codebook
+        Items indexed by ``item_id`` in questionnaire order; ValueError lists every problem.
+    """
     items = items.sort_values("row_order").set_index("item_id", drop=False)
     problems = []
     bad_type = ~items["item_type"].isin(ITEM_TYPES)
@@ -83,13 +130,6 @@ def from_frames(items: pd.DataFrame, values: pd.DataFrame) -> Codebook:
     return Codebook(items, values.reset_index(drop=True))
 
 
-def load(read=None) -> Codebook:
-    """The L&M 2016 codebook from the data package (``read`` defaults to ``catalogue.read_resource``)."""
-    if read is None:
-        from helpers.core.catalogue import read_resource as read
-    return from_frames(read("lm2016_codebook_items"), read("lm2016_codebook_values"))
-
-
 def validate(
     data: pd.DataFrame, cb: Codebook, file: str | Path = "survey data", id_column: str = "resp_id"
 ) -> pd.DataFrame:
@@ -99,6 +139,22 @@ def validate(
     its value set, a multiple-response item only 0/1, a number item a number within its bounds.
     Problems raise :class:`DataValidationError` naming the data row (1-based), the column and the
     value; nothing is returned half-checked.
+
+    Parameters
+    ----------
+    data
+        Survey data as read (text or numbers).
+    cb
+        The codebook.
+    file
+        File name for the error messages.
+    id_column
+        The respondent id column.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The data with numeric code columns (text items as strings).
     """
     unknown = [c for c in data.columns if c != id_column and c not in cb.items.index]
     problems: list[dict] = []
@@ -122,60 +178,39 @@ def validate(
         if it["item_type"] == "text":
             out[col] = raw.astype("string")
             continue
-        if pd.api.types.is_numeric_dtype(raw):
-            blank = raw.isna()
-            num = raw.astype(float)
-        else:
-            blank = raw.isna() | (raw.astype(str).str.strip() == "")
-            num = pd.to_numeric(raw.where(~blank), errors="coerce")
-        for idx in data.index[~blank & num.isna()]:
-            problems.append(_cell(data, idx, col, raw[idx], "not a number"))
-        ok = ~blank & num.notna()
-        if it["item_type"] == "number":
-            lo, hi = NUMBER_BOUNDS.get(col, NUMBER_DEFAULT_BOUNDS)
-            for idx in data.index[ok & ((num < lo) | (num > hi))]:
-                problems.append(_cell(data, idx, col, raw[idx], f"outside {lo}–{hi}"))
-        else:
-            allowed = set(cb.labels(col))
-            whole = num == num.round()
-            for idx in data.index[ok & ~whole]:
-                problems.append(_cell(data, idx, col, raw[idx], "a code must be a whole number"))
-            for idx in data.index[ok & whole & ~num.isin(allowed)]:
-                problems.append(_cell(data, idx, col, raw[idx], f"unknown code (allowed: {sorted(allowed)})"))
+        num = _numbers(data, col, cb, it["item_type"], problems)
         out[col] = num
     if problems:
         raise DataValidationError(file, problems)
     return pd.DataFrame(out, index=data.index)
 
 
-def _cell(data: pd.DataFrame, idx, col: str, value, check: str) -> dict:
+def _numbers(data: pd.DataFrame, col: str, cb: Codebook, item_type: str, problems: list[dict]) -> pd.Series:
+    """One column as numbers; every bad cell is added to ``problems``."""
+    raw = data[col]
+    if pd.api.types.is_numeric_dtype(raw):
+        blank = raw.isna()
+        num = raw.astype(float)
+    else:
+        blank = raw.isna() | (raw.astype(str).str.strip() == "")
+        num = pd.to_numeric(raw.where(~blank), errors="coerce")
+    for idx in data.index[~blank & num.isna()]:
+        problems.append(_cell(data, idx, col, raw[idx], "not a number"))
+    ok = ~blank & num.notna()
+    if item_type == "number":
+        lo, hi = NUMBER_BOUNDS.get(col, NUMBER_DEFAULT_BOUNDS)
+        for idx in data.index[ok & ((num < lo) | (num > hi))]:
+            problems.append(_cell(data, idx, col, raw[idx], f"outside {lo}–{hi}"))
+    else:
+        allowed = set(cb.labels(col))
+        whole = num == num.round()
+        for idx in data.index[ok & ~whole]:
+            problems.append(_cell(data, idx, col, raw[idx], "a code must be a whole number"))
+        for idx in data.index[ok & whole & ~num.isin(allowed)]:
+            problems.append(_cell(data, idx, col, raw[idx], f"unknown code (allowed: {sorted(allowed)})"))
+    return num
+
+
+def _cell(data: pd.DataFrame, idx: object, col: str, value: object, check: str) -> dict:
     row = data.index.get_loc(idx) + 1
     return {"row": row, "line": row + 1, "column": col, "value": value, "check": check}
-
-
-def overview(cb: Codebook, constrained: dict[str, str] | None = None) -> pd.DataFrame:
-    """One row per item for the appendix: number, label, type, value labels, and (optionally)
-    which published table constrains the demo data of the item («ikke publisert» otherwise)."""
-    type_no = {
-        "single_choice": "Ett kryss",
-        "likert5": "Likert 1–5",
-        "frequency": "Hyppighet",
-        "count": "Antall ganger",
-        "multiple_response": "Flere kryss",
-        "number": "Tall",
-        "text": "Fritekst",
-    }
-    rows = []
-    for iid, it in cb.items.iterrows():
-        labels = cb.labels(iid) if it["item_type"] != "multiple_response" else {}
-        row = {
-            "Spørsmål": it["question"],
-            "Variabel": iid,
-            "Tekst": it["item_label"],
-            "Type": type_no[it["item_type"]],
-            "Verdier": "; ".join(f"{c} = {lab}" for c, lab in labels.items()),
-        }
-        if constrained is not None:
-            row["Demodata"] = constrained.get(iid, "ikke publisert")
-        rows.append(row)
-    return pd.DataFrame(rows)

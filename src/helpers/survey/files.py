@@ -12,20 +12,52 @@ User-defined missing values in a ``.sav`` become empty cells.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyreadstat
 
+from helpers.core import catalogue
 from helpers.core.userfiles import read_user_table
 from helpers.core.validation import DataValidationError
-from helpers.core.writers import write_text_atomic
 from helpers.survey import codebook as cbk
 
 ID = "resp_id"
+CODEBOOK_ITEMS = "lm2016_codebook_items"
+CODEBOOK_VALUES = "lm2016_codebook_values"
+
+
+def read_codebook(items: str = CODEBOOK_ITEMS, values: str = CODEBOOK_VALUES) -> cbk.Codebook:
+    """The questionnaire codebook from the data package (validated resources).
+
+    Parameters
+    ----------
+    items, values
+        Resource names of the item table and the value labels.
+
+    Returns
+    -------
+    Codebook
+        The checked codebook.
+    """
+    return cbk.from_frames(catalogue.read_resource(items), catalogue.read_resource(values))
 
 
 def read_survey(path: str | Path, cb: cbk.Codebook) -> pd.DataFrame:
-    """Read a respondent file (``.csv``, ``.xlsx`` or ``.sav``) and validate it."""
+    """Read a respondent file (``.csv``, ``.xlsx`` or ``.sav``) and validate it.
+
+    Parameters
+    ----------
+    path
+        The file.
+    cb
+        The codebook it must follow.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``resp_id`` and numeric codes; DataValidationError names file, row and column.
+    """
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"{path}: survey file does not exist")
@@ -44,7 +76,7 @@ def read_survey(path: str | Path, cb: cbk.Codebook) -> pd.DataFrame:
     return data.reset_index(drop=True)
 
 
-def _check_sav_labels(path: Path, meta, cb: cbk.Codebook) -> None:
+def _check_sav_labels(path: Path, meta: Any, cb: cbk.Codebook) -> None:
     problems = []
     for col, labelset in meta.variable_to_label.items():
         if col not in cb.items.index:
@@ -71,6 +103,15 @@ def write_sav(data: pd.DataFrame, path: str | Path, cb: cbk.Codebook) -> None:
     """Export to SPSS ``.sav`` with variable labels and value labels from the codebook.
 
     Written to a temporary file first and moved into place, so a failure leaves no half file.
+
+    Parameters
+    ----------
+    data
+        Respondent data.
+    path
+        Target ``.sav`` file.
+    cb
+        The codebook (labels).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -81,7 +122,7 @@ def write_sav(data: pd.DataFrame, path: str | Path, cb: cbk.Codebook) -> None:
             out[c] = out[c].astype("string").fillna("")
         else:
             out[c] = pd.to_numeric(out[c]).astype(float)
-    column_labels = [
+    column_labels: list[str | None] = [
         "Respondent" if c == ID else f"{cb.items.loc[c, 'question']}. {cb.items.loc[c, 'item_label']}"[:250]
         for c in out.columns
     ]
@@ -92,8 +133,3 @@ def write_sav(data: pd.DataFrame, path: str | Path, cb: cbk.Codebook) -> None:
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)
-
-
-def write_csv_survey(data: pd.DataFrame, path: str | Path) -> None:
-    """Respondent file as UTF-8 CSV (codes; empty = «Ikke svart»), written atomically."""
-    write_text_atomic(Path(path), data.to_csv(index=False, lineterminator="\n"))

@@ -14,14 +14,12 @@ import yaml
 
 from helpers.core import catalogue, paths
 from helpers.core.validation import DataValidationError
-from helpers.survey import codebook
-from helpers.survey import demo as survey_demo
-from helpers.survey import files as survey_io
+from helpers.survey import demo_resource, files
 
 
 @pytest.fixture(scope="module")
 def cb():
-    return codebook.load()
+    return files.read_codebook()
 
 
 def student_frame(n: int = 40, seed: int = 7) -> pd.DataFrame:
@@ -40,13 +38,13 @@ def student_frame(n: int = 40, seed: int = 7) -> pd.DataFrame:
 
 
 def test_sav_round_trip_keeps_codes_and_value_labels(cb, tmp_path):
-    demo = catalogue.read_resource(survey_demo.DEMO_RESOURCE)
+    demo = catalogue.read_resource(demo_resource.DEMO_RESOURCE)
     f = tmp_path / "demo.sav"
-    survey_io.write_sav(demo, f, cb)
+    files.write_sav(demo, f, cb)
     _, meta = pyreadstat.read_sav(str(f), metadataonly=True)
     assert meta.variable_value_labels["q42_bolig"][4.0] == "Botreningssenter"
     assert meta.column_names_to_labels["q24_respekt_politi"].startswith("24.")
-    back = survey_io.read_survey(f, cb)
+    back = files.read_survey(f, cb)
     num = [c for c in demo.columns if c == "resp_id" or cb.items.loc[c, "item_type"] != "text"]
     pd.testing.assert_frame_equal(back[num].astype(float), demo[num].astype(float), check_dtype=False)
 
@@ -56,7 +54,7 @@ def test_csv_and_excel_give_the_same_frame(cb, tmp_path, suffix):
     df = student_frame()
     f = tmp_path / f"s{suffix}"
     df.to_csv(f, index=False) if suffix == ".csv" else df.to_excel(f, index=False)
-    back = survey_io.read_survey(f, cb)
+    back = files.read_survey(f, cb)
     pd.testing.assert_frame_equal(back.astype(float), df.astype(float), check_dtype=False)
 
 
@@ -66,7 +64,7 @@ def test_sav_with_other_value_labels_is_rejected(cb, tmp_path):
         student_frame(), str(f), variable_value_labels={"q34_kjonn": {1.0: "Mann", 2.0: "Kvinne"}}
     )  # the codebook has 1 = Kvinne
     with pytest.raises(DataValidationError, match=r"q34_kjonn.*differs from the codebook"):
-        survey_io.read_survey(f, cb)
+        files.read_survey(f, cb)
 
 
 def test_bad_code_in_sav_names_row_and_column(cb, tmp_path):
@@ -75,20 +73,20 @@ def test_bad_code_in_sav_names_row_and_column(cb, tmp_path):
     f = tmp_path / "bad.sav"
     pyreadstat.write_sav(df, str(f))
     with pytest.raises(DataValidationError, match=r"data row 5\), column 'q42_bolig'"):
-        survey_io.read_survey(f, cb)
+        files.read_survey(f, cb)
 
 
 def test_failed_export_leaves_no_file(cb, tmp_path):
     bad = pd.DataFrame({"resp_id": [1], "q34_kjonn": ["not a number"]})
     with pytest.raises(ValueError):
-        survey_io.write_sav(bad, tmp_path / "x.sav", cb)
+        files.write_sav(bad, tmp_path / "x.sav", cb)
     assert list(tmp_path.iterdir()) == []
 
 
 def test_student_sav_runs_through_notebook_03_by_params_only(cb, tmp_path):
     """A student's .sav with value labels, a parameter, and no code change."""
     f = tmp_path / "student.sav"
-    survey_io.write_sav(student_frame(), f, cb)
+    files.write_sav(student_frame(), f, cb)
     params = tmp_path / "p.yml"
     params.write_text(yaml.safe_dump({"survey_file": str(f), "suppress_below": 5, "export_sav": False}))
     out = tmp_path / "03.ipynb"

@@ -9,14 +9,14 @@ import pytest
 
 from helpers.core import catalogue, paths
 from helpers.core.validation import DataValidationError
-from helpers.survey import codebook
+from helpers.survey import codebook, files
 
 SEED = paths.ROOT.parent / "shared" / "seeds" / "003_27a9ed8394f5b75e.txt"
 
 
 @pytest.fixture(scope="module")
 def cb():
-    return codebook.load()
+    return files.read_codebook()
 
 
 def _norm(s: str) -> str:
