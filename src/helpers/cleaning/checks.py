@@ -1,4 +1,4 @@
-"""Cleaning steps, the cleaning log, and checks of a source against itself.
+"""Checks of a source against itself: printed derived values recomputed from the printed values.
 
 Notebook 01 calls these functions. Transcribed values are never changed: a value that contradicts
 another printed value is *flagged* (kept as printed, with the arithmetic that shows the conflict),
@@ -7,36 +7,11 @@ so a reader can check every flag from its line reference.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pandas as pd
 
 from helpers.core.formatting import round_half_away
 
-LOG_COLUMNS = ["step", "resource", "rows_in", "rows_out", "action", "reason"]
 FLAG_COLUMNS = ["resource", "source_line", "check", "printed", "recomputed", "detail"]
-
-
-@dataclass
-class CleaningLog:
-    """Rows in/out per step and every action taken, in the order they happened."""
-
-    entries: list[dict[str, object]] = field(default_factory=list)
-
-    def add(self, resource: str, rows_in: int, rows_out: int, action: str, reason: str) -> None:
-        self.entries.append(
-            {
-                "step": len(self.entries) + 1,
-                "resource": resource,
-                "rows_in": rows_in,
-                "rows_out": rows_out,
-                "action": action,
-                "reason": reason,
-            }
-        )
-
-    def frame(self) -> pd.DataFrame:
-        return pd.DataFrame(self.entries, columns=LOG_COLUMNS)
 
 
 def _flags(rows: list[dict[str, object]]) -> pd.DataFrame:
@@ -186,27 +161,6 @@ def check_against_text(
     )
 
 
-# --------------------------------------------------------------------------------------------
-# tidy outputs
-# --------------------------------------------------------------------------------------------
-
-
-def annual_visits(strax: pd.DataFrame, huset: pd.DataFrame) -> pd.DataFrame:
-    """Published annual visit counts in one long table (site, session, year, visits, status)."""
-    s = strax.assign(
-        site="Strax-huset", status="actual", source=lambda d: "lundeberg2017, " + d["source_table"]
-    )
-    s = s.rename(columns={"visits_total": "visits"})
-    h = huset[huset["measure"] == "visitors"].assign(
-        site="Huset", session="hele dagen", source="bulukin2025, Tabell 2"
-    )
-    h = h.rename(columns={"value": "visits"})
-    cols = ["site", "session", "year", "visits", "status", "source", "source_line"]
-    out = pd.concat([s[cols], h[cols]], ignore_index=True)
-    out["visits"] = out["visits"].astype("int64")
-    return out.sort_values(["site", "session", "year"]).reset_index(drop=True)
-
-
 # measure quoted in the prose of seed 000 -> (table resource, measure) it should equal
 TEXT_VS_TABLE = {"visitors_huset_only": ("huset_key_figures", "visitors")}
 
@@ -235,21 +189,3 @@ def source_flags(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         )
     flags = pd.concat([p for p in parts if not p.empty], ignore_index=True)
     return flags.sort_values(["resource", "source_line", "check"], ignore_index=True)
-
-
-def sources_overview(descriptors: dict[str, dict], frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """One row per raw file: file, citation, table, seed lines, rows, synthetic (report labels)."""
-    rows = []
-    for name in sorted(frames):
-        d = descriptors[name]
-        rows.append(
-            {
-                "Fil": d["path"],
-                "Kilde": f"@{d['provenance']['citation_key']}",
-                "Tabell/figur": d["provenance"]["table"],
-                "Linjer": d["provenance"]["lines"],
-                "Rader": len(frames[name]),
-                "Syntetisk": "ja" if d.get("synthetic") else "nei",
-            }
-        )
-    return pd.DataFrame(rows)
