@@ -35,6 +35,20 @@ def check_printed_change(
 
     The printed change is compared with ``100 * (v_t / v_{t-1} - 1)`` rounded half away from zero
     to a whole percent, which is how the source prints it.
+
+    Parameters
+    ----------
+    df
+        A long table of printed values with their printed changes.
+    resource
+        Name of the table, for the flag rows.
+    group, time, value, printed
+        Column names: the series, the year, the printed value and the printed change in percent.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One flag row per change that does not reproduce (columns :data:`FLAG_COLUMNS`).
     """
     rows = []
     for key, g in df.sort_values([group, time]).groupby(group, sort=True):
@@ -67,6 +81,20 @@ def check_mean_per_day(df: pd.DataFrame, resource: str, days_in_year: int = 366)
     days the print allows and ``recomputed`` the implied days; and a mean identical to the other
     session's mean in the same year (a possible copy from the neighbouring column; ``printed`` is
     the mean, nothing is recomputed).
+
+    Parameters
+    ----------
+    df
+        ``strax_annual_visits``: visits_total, visits_mean_per_day, period_note, session, year.
+    resource
+        Name of the table, for the flag rows.
+    days_in_year
+        The most opening days a year can have.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The flags (columns :data:`FLAG_COLUMNS`).
     """
     rows = []
     d = df.dropna(subset=["visits_mean_per_day"]).copy()
@@ -110,7 +138,25 @@ def check_mean_per_day(df: pd.DataFrame, resource: str, days_in_year: int = 366)
 def check_frequency_table(
     freq: pd.DataFrame, totals: pd.DataFrame, resource: str, decimals: int = 1
 ) -> pd.DataFrame:
-    """Check a printed frequency table: counts sum to the printed total, % = count / total."""
+    """Check a printed frequency table: counts sum to the printed total, % = count / total.
+
+    Parameters
+    ----------
+    freq
+        The printed rows: category, count, percent, source_line.
+    totals
+        The printed total (first row's ``count``) and its line.
+    resource
+        Name of the table, for the flag rows.
+    decimals
+        Decimals of the printed percentages.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A flag for a sum that differs from the total and for each percentage that does not
+        reproduce.
+    """
     rows = []
     total_n = int(totals["count"].iloc[0])
     if int(freq["count"].sum()) != total_n:
@@ -143,7 +189,26 @@ def check_frequency_table(
 def check_against_text(
     table_value: float, text_row: pd.Series, resource: str, table_line: int, what: str
 ) -> pd.DataFrame:
-    """Flag a table value that differs from the same figure quoted in the prose."""
+    """Flag a table value that differs from the same figure quoted in the prose.
+
+    Parameters
+    ----------
+    table_value
+        The value in the table.
+    text_row
+        The prose figure (value, value_as_printed, source_line).
+    resource
+        The table's name.
+    table_line
+        The table value's line in the seed.
+    what
+        What is compared, for the flag's ``check`` column.
+
+    Returns
+    -------
+    pandas.DataFrame
+        No rows when the two agree, else one flag.
+    """
     if float(table_value) == float(text_row["value"]):
         return _flags([])
     return _flags(
@@ -166,7 +231,18 @@ TEXT_VS_TABLE = {"visitors_huset_only": ("huset_key_figures", "visitors")}
 
 
 def source_flags(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Run every source-consistency check on the validated raw tables; sorted, one row a flag."""
+    """Run every source-consistency check on the validated raw tables.
+
+    Parameters
+    ----------
+    frames
+        The validated raw tables by resource name.
+
+    Returns
+    -------
+    pandas.DataFrame
+        All flags, one row each, sorted by resource, source_line and check.
+    """
     parts = [
         check_printed_change(frames["huset_key_figures"], "huset_key_figures"),
         check_mean_per_day(frames["strax_annual_visits"], "strax_annual_visits"),
