@@ -22,8 +22,26 @@ def tornado_chart(
 ) -> plt.Figure:
     """Horizontal tornado chart: one bar per input from the result at its low to its high end.
 
-    ``df`` needs ``label``, ``ratio_at_low`` and ``ratio_at_high`` (largest swing first); the base
-    value is a vertical line.
+    Parameters
+    ----------
+    df
+        One row per input with ``label``, ``ratio_at_low`` and ``ratio_at_high`` (largest swing
+        first).
+    base
+        The result at the source's values, drawn as a vertical line.
+    label
+        Column of ``df`` with the bar labels.
+    low_label, high_label
+        Legend texts of the low and the high end.
+    xlabel
+        Label of the x axis.
+    decimals
+        Decimals of the value labels and the axis.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure.
     """
     n = len(df)
     fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.55 * n + 1.4))
@@ -55,7 +73,24 @@ def tornado_chart(
 def distribution_chart(
     values: pd.Series, *, xlabel: str, ylabel: str, lines: dict[str, float], decimals: int = 1
 ) -> plt.Figure:
-    """Histogram of simulated values with labelled vertical lines (e.g. median, interval, 1)."""
+    """Histogram of simulated values with labelled vertical lines (e.g. median, interval, 1).
+
+    Parameters
+    ----------
+    values
+        The simulated values.
+    xlabel, ylabel
+        Axis labels.
+    lines
+        Vertical lines to draw, by their label.
+    decimals
+        Decimals on the x axis.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure.
+    """
     fig, ax = plt.subplots()
     sns.histplot(values, bins=60, ax=ax, color=sns.color_palette(PALETTE, 1)[0])
     styles = ["-", "--", "--", ":"]

@@ -8,6 +8,13 @@ from helpers.core import formatting as fmt
 from helpers.costs.audit import VERDICTS
 from helpers.costs.parameters import MILLION, MO_ALTERNATIVE, param_ranges
 
+PARAM_SHORT_NB = {
+    "mo_alt2_annual_cost": f"MO-budsjett (alt. {MO_ALTERNATIVE})",
+    "mo_gyldenpris_annual_visits": "MO-besøk (Gyldenpris)",
+    "huset_total_operating_costs_2025": "Husets driftskostnader 2025",
+    "huset_rent_2025": "Husets husleie",
+    "huset_annual_visits_2025": "Husets besøk 2025",
+}
 LEVEL_NB = {"low": "LAV", "mid": "MIDT", "high": "HØY"}
 GROUP_NB = {"guests": "GJESTER", "employees": "ANSATTE", "sum": "SUM (MIDT)"}
 DISTRIBUTION_NB = {"fixed": "fast", "triangular": "trekant", "uniform": "uniform"}
@@ -44,7 +51,18 @@ SMAHUS_COMPONENT_NB = {
 
 
 def show_smahus(sm: pd.DataFrame) -> pd.DataFrame:
-    """The seed 002 context table with Norwegian labels, cells as printed."""
+    """The seed 002 context table with Norwegian labels, cells as printed.
+
+    Parameters
+    ----------
+    sm
+        ``husbanken_smahus_costs``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Kommune, Bygg, Post, Trykt, Prisnivå (byggeperiode), Linje.
+    """
     return pd.DataFrame(
         {
             "Kommune": sm["municipality"],
@@ -58,7 +76,18 @@ def show_smahus(sm: pd.DataFrame) -> pd.DataFrame:
 
 
 def show_parameters(params: pd.DataFrame) -> pd.DataFrame:
-    """The parameter table as shown in the report."""
+    """The parameter table as shown in the report, in the order of the source's lines.
+
+    Parameters
+    ----------
+    params
+        The checked parameter table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Parameter, Verdi, Enhet, Prisår, Status, Spenn, Fordeling, Kilde.
+    """
     rng = param_ranges(params).set_index("param")
     first_line = params["source_line"].str.extract(r"(\d+)")[0].astype(int)
     params = params.assign(_l=first_line).sort_values(["_l", "param"])
@@ -92,7 +121,21 @@ def show_parameters(params: pd.DataFrame) -> pd.DataFrame:
 
 
 def show_reproduction(t: pd.DataFrame, label_cols: list[str]) -> pd.DataFrame:
-    """A reproduced table: label columns, printed, recomputed (with the print's decimals), marker."""
+    """A reproduced table: label columns, printed, recomputed (with the print's decimals), marker.
+
+    Parameters
+    ----------
+    t
+        A reproduced table (``printed_as``, ``recomputed``, ``match``, ``source_line``, and
+        ``decimals`` where the print has decimals).
+    label_cols
+        The columns that name each row, shown first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The label columns, then Trykt, Beregnet, Samsvar, Linje.
+    """
     dec = t["decimals"] if "decimals" in t else pd.Series(0, index=t.index)
     out = t[label_cols].copy()
     out["Trykt"] = t["printed_as"]
@@ -103,7 +146,18 @@ def show_reproduction(t: pd.DataFrame, label_cols: list[str]) -> pd.DataFrame:
 
 
 def show_table6(t6: pd.DataFrame) -> pd.DataFrame:
-    """Tabell 6 as printed (rows = reduction levels), each cell 'recomputed marker'."""
+    """Tabell 6 laid out as printed (rows = reduction levels), each cell 'recomputed marker'.
+
+    Parameters
+    ----------
+    t6
+        :func:`helpers.costs.reproduction.table6`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Reduksjon, then one column per group and level in the order of the print.
+    """
     cell = [
         f"{fmt.fmt_num(r.recomputed, r.decimals)} {fmt.match_marker(r.match)}"
         for r in t6.itertuples(index=False)
@@ -126,7 +180,19 @@ def show_table6(t6: pd.DataFrame) -> pd.DataFrame:
 
 
 def show_audit(aud: pd.DataFrame) -> pd.DataFrame:
-    """The audit / discrepancy table with Norwegian headers."""
+    """The audit or the discrepancy table with Norwegian headers and numbers.
+
+    Parameters
+    ----------
+    aud
+        :func:`helpers.costs.audit.audit` or :func:`helpers.costs.audit.discrepancies`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Påstand (trykt), Del, Tabell/tekst, Linje, Trykt, Beregnet, Differanse, Vurdering,
+        Utregning.
+    """
     printed = [
         a if isinstance(a, str) and a else fmt.fmt_smart(p)
         for a, p in zip(aud["printed_as"].fillna(""), aud["printed"], strict=True)
@@ -147,13 +213,36 @@ def show_audit(aud: pd.DataFrame) -> pd.DataFrame:
 
 
 def verdict_counts(aud: pd.DataFrame) -> pd.DataFrame:
-    """Number of checked figures per verdict, in the fixed verdict order."""
+    """Number of checked figures per verdict, in the fixed verdict order.
+
+    Parameters
+    ----------
+    aud
+        The audit table, one row per claim with its ``verdict``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Vurdering, Antall; every verdict, also those with no claim.
+    """
     n = aud["verdict"].value_counts()
     return pd.DataFrame({"Vurdering": list(VERDICTS), "Antall": [int(n.get(v, 0)) for v in VERDICTS]})
 
 
 def show_unit_costs(uc: pd.DataFrame) -> pd.DataFrame:
-    """Unit costs with money in Norwegian format."""
+    """Unit costs with money in Norwegian format.
+
+    Parameters
+    ----------
+    uc
+        The unit costs, as :func:`helpers.costs.sensitivity.unit_costs` returns them.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Enhet, Kostnadsgrunnlag, Årlig kostnad, Per besøk, Per unik bruker per måned, Per
+        årsverk, Per åpningstime, Hva kostnaden dekker.
+    """
 
     def rng(lo: float, hi: float) -> str:
         if pd.isna(lo):
@@ -176,17 +265,20 @@ def show_unit_costs(uc: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-PARAM_SHORT_NB = {
-    "mo_alt2_annual_cost": f"MO-budsjett (alt. {MO_ALTERNATIVE})",
-    "mo_gyldenpris_annual_visits": "MO-besøk (Gyldenpris)",
-    "huset_total_operating_costs_2025": "Husets driftskostnader 2025",
-    "huset_rent_2025": "Husets husleie",
-    "huset_annual_visits_2025": "Husets besøk 2025",
-}
-
-
 def show_break_even(be: pd.DataFrame) -> pd.DataFrame:
-    """Break-even values: the input value at which the ratio reaches 1 and 2."""
+    """Break-even values: the input value at which the ratio reaches 1 and 2.
+
+    Parameters
+    ----------
+    be
+        Break-even values of each input and target ratio (from
+        :func:`helpers.costs.sensitivity.break_even`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Inndata, Forhold, Kildens verdi, Verdi som gir forholdet, Endring.
+    """
 
     def money(name: str, x: float) -> str:
         return (
@@ -209,7 +301,20 @@ def show_break_even(be: pd.DataFrame) -> pd.DataFrame:
 
 
 def show_scenarios(sc: pd.DataFrame, levels: tuple[int, ...]) -> pd.DataFrame:
-    """Tabell 6 scenarios at the given reduction levels, with the break-even level."""
+    """Tabell 6 scenarios at the given reduction levels, with the break-even level.
+
+    Parameters
+    ----------
+    sc
+        Every scenario at every level: :func:`helpers.costs.scenarios.table6_scenarios`.
+    levels
+        The reduction levels (percent) shown as columns.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per scenario: sizes, gain, cost, net gain per level and the break-even level.
+    """
     base = sc.drop_duplicates("scenario")[
         ["scenario", "guests", "employees", "gain_per_participant", "cost_mnok", "break_even_pct"]
     ]
@@ -258,7 +363,7 @@ def show_table4(t4: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     t4
-        :func:`helpers.costs.reproduction.table4`.
+        The reproduced shares; see :func:`helpers.costs.reproduction.table4`.
 
     Returns
     -------
