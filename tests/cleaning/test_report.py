@@ -1,5 +1,7 @@
 """Report tables of notebook 01: the list of raw files, and the quoted counts."""
 
+from dataclasses import asdict
+
 from helpers.cleaning import checks, report
 from helpers.core import catalogue
 
@@ -28,4 +30,4 @@ def test_cleaning_numbers_count_files_rows_and_flags():
     n = report.cleaning_numbers(frames, flags, catalogue.synthetic_inputs(sorted(frames)))
     assert int(n.n_files) == len(catalogue.resources())
     assert n.n_flags == "7" and n.n_flag_files == "2"  # 3 in huset_key_figures, 4 in strax_annual_visits
-    assert set(n.as_meta()) == {"n_files", "n_rows", "n_flags", "n_flag_files", "n_synthetic"}
+    assert set(asdict(n)) == {"n_files", "n_rows", "n_flags", "n_flag_files", "n_synthetic"}

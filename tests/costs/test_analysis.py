@@ -14,7 +14,7 @@ def test_notebook_runs_the_shared_analysis():
     """The notebook computes nothing itself: it reads with inputs.read_inputs and calls analysis.run."""
     code = _code("04_cost_comparison.ipynb")
     assert "inputs.read_inputs(" in code and "analysis.run(data, mc_draws, mc_seed)" in code
-    assert "report_results.chapter_numbers(res" in code
+    assert "asdict(report_results.chapter_numbers(res" in code
 
 
 def test_every_input_name_of_the_notebook_is_read(notebook_params):

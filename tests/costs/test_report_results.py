@@ -1,6 +1,7 @@
 """The numbers the cost chapter quotes are all written, and they add up."""
 
 import re
+from dataclasses import asdict
 
 from helpers.core import paths
 from helpers.costs import report_results
@@ -9,7 +10,7 @@ from helpers.costs import report_results
 def test_results_cover_every_key_the_chapters_quote(result, notebook_params):
     """Each {{< meta costs.* >}} in the chapter and appendix is written by chapter_numbers()."""
     levels = notebook_params["scenario_levels"]
-    res = report_results.chapter_numbers(result, (min(levels), max(levels))).as_meta()
+    res = asdict(report_results.chapter_numbers(result, (min(levels), max(levels))))
     used = set()
     for name in ("_kostnader.qmd", "_vedlegg-avvik.qmd"):
         used |= set(re.findall(r"meta costs\.(\w+)", (paths.REPORT / name).read_text("utf-8")))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -103,16 +103,6 @@ class CleaningNumbers:
     n_flags: str
     n_flag_files: str
     n_synthetic: str
-
-    def as_meta(self) -> dict[str, str]:
-        """The numbers by key, for :func:`helpers.core.writers.write_results`.
-
-        Returns
-        -------
-        dict of str to str
-            ``{field name: formatted number}``.
-        """
-        return asdict(self)
 
 
 def cleaning_numbers(

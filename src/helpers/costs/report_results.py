@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from helpers.core import formatting as fmt
 from helpers.costs.analysis import CostAnalysis
@@ -83,16 +83,6 @@ class CostNumbers:
     tornado_min: str
     tornado_top: str
     worst_case_ratio: str
-
-    def as_meta(self) -> dict[str, str]:
-        """The numbers by key, for :func:`helpers.core.writers.write_results`.
-
-        Returns
-        -------
-        dict of str to str
-            ``{field name: formatted number}``.
-        """
-        return asdict(self)
 
 
 def _reproduction(a: CostAnalysis) -> dict[str, str]:
