@@ -18,8 +18,6 @@ PARAM_SHORT_NB = {
 LEVEL_NB = {"low": "LAV", "mid": "MIDT", "high": "HØY"}
 GROUP_NB = {"guests": "GJESTER", "employees": "ANSATTE", "sum": "SUM (MIDT)"}
 DISTRIBUTION_NB = {"fixed": "fast", "triangular": "trekant", "uniform": "uniform"}
-
-
 UNIT_NB = {
     "FTE": "årsverk",
     "NOK": "kr",
