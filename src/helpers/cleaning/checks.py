@@ -1,4 +1,4 @@
-"""Cleaning steps, the cleaning log, and checks of a source against itself.
+"""Checks of a source against itself: printed derived values recomputed from the printed values.
 
 Notebook 01 calls these functions. Transcribed values are never changed: a value that contradicts
 another printed value is *flagged* (kept as printed, with the arithmetic that shows the conflict),
@@ -7,36 +7,11 @@ so a reader can check every flag from its line reference.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pandas as pd
 
 from helpers.core.formatting import round_half_away
 
-LOG_COLUMNS = ["step", "resource", "rows_in", "rows_out", "action", "reason"]
 FLAG_COLUMNS = ["resource", "source_line", "check", "printed", "recomputed", "detail"]
-
-
-@dataclass
-class CleaningLog:
-    """Rows in/out per step and every action taken, in the order they happened."""
-
-    entries: list[dict[str, object]] = field(default_factory=list)
-
-    def add(self, resource: str, rows_in: int, rows_out: int, action: str, reason: str) -> None:
-        self.entries.append(
-            {
-                "step": len(self.entries) + 1,
-                "resource": resource,
-                "rows_in": rows_in,
-                "rows_out": rows_out,
-                "action": action,
-                "reason": reason,
-            }
-        )
-
-    def frame(self) -> pd.DataFrame:
-        return pd.DataFrame(self.entries, columns=LOG_COLUMNS)
 
 
 def _flags(rows: list[dict[str, object]]) -> pd.DataFrame:
@@ -60,6 +35,20 @@ def check_printed_change(
 
     The printed change is compared with ``100 * (v_t / v_{t-1} - 1)`` rounded half away from zero
     to a whole percent, which is how the source prints it.
+
+    Parameters
+    ----------
+    df
+        A long table of printed values with their printed changes.
+    resource
+        Name of the table, for the flag rows.
+    group, time, value, printed
+        Column names: the series, the year, the printed value and the printed change in percent.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One flag row per change that does not reproduce (columns :data:`FLAG_COLUMNS`).
     """
     rows = []
     for key, g in df.sort_values([group, time]).groupby(group, sort=True):
@@ -92,6 +81,20 @@ def check_mean_per_day(df: pd.DataFrame, resource: str, days_in_year: int = 366)
     days the print allows and ``recomputed`` the implied days; and a mean identical to the other
     session's mean in the same year (a possible copy from the neighbouring column; ``printed`` is
     the mean, nothing is recomputed).
+
+    Parameters
+    ----------
+    df
+        ``strax_annual_visits``: visits_total, visits_mean_per_day, period_note, session, year.
+    resource
+        Name of the table, for the flag rows.
+    days_in_year
+        The most opening days a year can have.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The flags (columns :data:`FLAG_COLUMNS`).
     """
     rows = []
     d = df.dropna(subset=["visits_mean_per_day"]).copy()
@@ -135,7 +138,25 @@ def check_mean_per_day(df: pd.DataFrame, resource: str, days_in_year: int = 366)
 def check_frequency_table(
     freq: pd.DataFrame, totals: pd.DataFrame, resource: str, decimals: int = 1
 ) -> pd.DataFrame:
-    """Check a printed frequency table: counts sum to the printed total, % = count / total."""
+    """Check a printed frequency table: counts sum to the printed total, % = count / total.
+
+    Parameters
+    ----------
+    freq
+        The printed rows: category, count, percent, source_line.
+    totals
+        The printed total (first row's ``count``) and its line.
+    resource
+        Name of the table, for the flag rows.
+    decimals
+        Decimals of the printed percentages.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A flag for a sum that differs from the total and for each percentage that does not
+        reproduce.
+    """
     rows = []
     total_n = int(totals["count"].iloc[0])
     if int(freq["count"].sum()) != total_n:
@@ -168,7 +189,26 @@ def check_frequency_table(
 def check_against_text(
     table_value: float, text_row: pd.Series, resource: str, table_line: int, what: str
 ) -> pd.DataFrame:
-    """Flag a table value that differs from the same figure quoted in the prose."""
+    """Flag a table value that differs from the same figure quoted in the prose.
+
+    Parameters
+    ----------
+    table_value
+        The value in the table.
+    text_row
+        The prose figure (value, value_as_printed, source_line).
+    resource
+        The table's name.
+    table_line
+        The table value's line in the seed.
+    what
+        What is compared, for the flag's ``check`` column.
+
+    Returns
+    -------
+    pandas.DataFrame
+        No rows when the two agree, else one flag.
+    """
     if float(table_value) == float(text_row["value"]):
         return _flags([])
     return _flags(
@@ -186,33 +226,23 @@ def check_against_text(
     )
 
 
-# --------------------------------------------------------------------------------------------
-# tidy outputs
-# --------------------------------------------------------------------------------------------
-
-
-def annual_visits(strax: pd.DataFrame, huset: pd.DataFrame) -> pd.DataFrame:
-    """Published annual visit counts in one long table (site, session, year, visits, status)."""
-    s = strax.assign(
-        site="Strax-huset", status="actual", source=lambda d: "lundeberg2017, " + d["source_table"]
-    )
-    s = s.rename(columns={"visits_total": "visits"})
-    h = huset[huset["measure"] == "visitors"].assign(
-        site="Huset", session="hele dagen", source="bulukin2025, Tabell 2"
-    )
-    h = h.rename(columns={"value": "visits"})
-    cols = ["site", "session", "year", "visits", "status", "source", "source_line"]
-    out = pd.concat([s[cols], h[cols]], ignore_index=True)
-    out["visits"] = out["visits"].astype("int64")
-    return out.sort_values(["site", "session", "year"]).reset_index(drop=True)
-
-
 # measure quoted in the prose of seed 000 -> (table resource, measure) it should equal
 TEXT_VS_TABLE = {"visitors_huset_only": ("huset_key_figures", "visitors")}
 
 
 def source_flags(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Run every source-consistency check on the validated raw tables; sorted, one row a flag."""
+    """Run every source-consistency check on the validated raw tables.
+
+    Parameters
+    ----------
+    frames
+        The validated raw tables by resource name.
+
+    Returns
+    -------
+    pandas.DataFrame
+        All flags, one row each, sorted by resource, source_line and check.
+    """
     parts = [
         check_printed_change(frames["huset_key_figures"], "huset_key_figures"),
         check_mean_per_day(frames["strax_annual_visits"], "strax_annual_visits"),
@@ -235,21 +265,3 @@ def source_flags(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         )
     flags = pd.concat([p for p in parts if not p.empty], ignore_index=True)
     return flags.sort_values(["resource", "source_line", "check"], ignore_index=True)
-
-
-def sources_overview(descriptors: dict[str, dict], frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """One row per raw file: file, citation, table, seed lines, rows, synthetic (report labels)."""
-    rows = []
-    for name in sorted(frames):
-        d = descriptors[name]
-        rows.append(
-            {
-                "Fil": d["path"],
-                "Kilde": f"@{d['provenance']['citation_key']}",
-                "Tabell/figur": d["provenance"]["table"],
-                "Linjer": d["provenance"]["lines"],
-                "Rader": len(frames[name]),
-                "Syntetisk": "ja" if d.get("synthetic") else "nei",
-            }
-        )
-    return pd.DataFrame(rows)

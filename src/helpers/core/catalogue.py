@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ import pandas as pd
 from helpers.core import paths
 from helpers.core.schema import Resource
 from helpers.core.validation import DataValidationError, read_csv_as_text, validate_frame
-from helpers.core.writers import write_text_atomic
+from helpers.core.writers import write_csv, write_text_atomic
 
 
 def load_datapackage(path: Path | None = None) -> dict[str, Any]:
@@ -81,12 +82,78 @@ def _display(file: Path) -> str:
 # --------------------------------------------------------------------------------------------
 
 
+PROCESSED_PACKAGE = "datapackage.json"
+
+
+def processed_package() -> Path:
+    """The data package that describes ``data/processed/`` (written by notebook 01).
+
+    Returns
+    -------
+    pathlib.Path
+        ``data/processed/datapackage.json``.
+    """
+    return paths.processed(PROCESSED_PACKAGE)
+
+
+def write_processed(tables: Mapping[str, pd.DataFrame], schemas: Mapping[str, Mapping[str, Any]]) -> None:
+    """Write tables to ``data/processed/<name>.csv`` and their Table Schemas to its data package.
+
+    Parameters
+    ----------
+    tables
+        The tables by name.
+    schemas
+        A Table Schema (``{"fields": [...]}``) for every table: the raw resource's schema for a
+        validated copy, a declared one for a derived table.
+
+    Returns
+    -------
+    None
+        Every CSV is written atomically (unchanged files are left alone), then
+        ``data/processed/datapackage.json``, so :func:`read_processed` reads each table back with
+        its declared types.
+    """
+    missing = sorted(set(tables) - set(schemas))
+    if missing:
+        raise ValueError(f"no Table Schema for processed table(s) {missing}")
+    for name in sorted(tables):
+        fields = [f["name"] for f in schemas[name]["fields"]]
+        if list(tables[name].columns) != fields:
+            raise ValueError(
+                f"processed table {name!r}: columns {list(tables[name].columns)} != schema {fields}"
+            )
+        write_csv(tables[name], paths.processed(f"{name}.csv"))
+    pkg = {
+        "name": "processed",
+        "description": "The tables of data/processed, with the Table Schema each is read back with.",
+        "resources": [{"name": n, "path": f"{n}.csv", "schema": dict(schemas[n])} for n in sorted(tables)],
+    }
+    write_text_atomic(processed_package(), json.dumps(pkg, indent=2, ensure_ascii=False) + "\n")
+
+
 def read_processed(name: str) -> pd.DataFrame:
-    """Read a table that notebook 01 wrote to ``data/processed/<name>.csv``."""
+    """Read a table that notebook 01 wrote to ``data/processed/<name>.csv``, typed by its schema.
+
+    Parameters
+    ----------
+    name
+        The table's name (a raw resource's name, or a derived table such as ``visits_annual``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table with the column types of its Table Schema in ``data/processed/datapackage.json``
+        (integers as ``Int64``, numbers as ``float64``, text as ``str``), validated like a raw file.
+    """
     file = paths.processed(f"{name}.csv")
-    if not file.is_file():
+    if not file.is_file() or not processed_package().is_file():
         raise FileNotFoundError(f"{file} does not exist: run notebook 01 first (make data)")
-    return pd.read_csv(file, keep_default_na=True)
+    found = resources(processed_package())
+    if name not in found:
+        where = _display(processed_package())
+        raise KeyError(f"table {name!r} in {where} does not exist: run notebook 01 first (make data)")
+    return validate_frame(read_csv_as_text(file), found[name], _display(file))
 
 
 def synthetic_inputs(names: list[str] | None = None, datapackage: Path | None = None) -> list[str]:

@@ -81,14 +81,6 @@ def test_frequency_table_check():
     assert flags["recomputed"].tolist()[1:] == [25.0, 50.0]
 
 
-def test_cleaning_log_numbers_steps():
-    log = checks.CleaningLog()
-    log.add("a", 3, 3, "read", "x")
-    log.add("b", 3, 2, "drop", "y")
-    assert log.frame()["step"].tolist() == [1, 2]
-    assert list(log.frame().columns) == checks.LOG_COLUMNS
-
-
 def test_published_sources_flags_as_recorded_in_provenance():
     """The checks find the contradictions the transcribers recorded by hand (provenance notes)."""
     key = catalogue.read_resource("huset_key_figures")
@@ -106,15 +98,6 @@ def test_published_sources_flags_as_recorded_in_provenance():
     ]
 
 
-def test_annual_visits_long_table():
-    out = checks.annual_visits(
-        catalogue.read_resource("strax_annual_visits"), catalogue.read_resource("huset_key_figures")
-    )
-    assert set(out["site"]) == {"Strax-huset", "Huset"}
-    assert not out.duplicated(["site", "session", "year"]).any()
-    assert out.loc[out["site"] == "Huset", "status"].tolist() == ["actual", "actual", "actual", "forecast"]
-
-
 def _frames():
     return {name: catalogue.read_resource(name) for name in catalogue.resources()}
 
@@ -126,17 +109,3 @@ def test_source_flags_on_the_embedded_data():
     text = flags[flags["check"] == "visitors 2024: table vs text"].iloc[0]
     assert (text["printed"], text["recomputed"], text["source_line"]) == (14797.0, 14897.0, 1618)
     assert flags.equals(flags.sort_values(["resource", "source_line", "check"], ignore_index=True))
-
-
-def test_sources_overview_lists_every_file_once():
-    frames = _frames()
-    table = checks.sources_overview({n: r.descriptor for n, r in catalogue.resources().items()}, frames)
-    assert table["Fil"].is_unique and len(table) == len(frames)
-    # the flag follows datapackage.json (issue 3 added the first synthetic/demo resources)
-    assert set(table["Syntetisk"]) <= {"ja", "nei"}
-    assert (table["Syntetisk"] == "ja").sum() == len(catalogue.synthetic_inputs())
-    # synthetic exactly where the data package says so, and only demo files are synthetic
-    demo = table["Fil"].str.contains("demo")
-    assert set(table.loc[~demo, "Syntetisk"]) == {"nei"}
-    assert set(table.loc[demo, "Syntetisk"]) <= {"ja"}
-    assert table["Kilde"].str.startswith("@").all()

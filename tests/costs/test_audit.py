@@ -8,69 +8,54 @@ import pandas as pd
 import pytest
 
 from helpers.core import catalogue, paths
-from helpers.costs import costs
+from helpers.costs import audit
 from tests.test_datapackage import _line_ranges, _printed_on
 
 
 @pytest.mark.parametrize(
     ("exact", "printed", "unit", "kind", "expected"),
     [
-        (340.38, 340, 1, "eq", costs.OK),  # 7 148 000 / 21 000
-        (1045.51, 1045, 1, "eq", costs.ROUNDING),  # truncated instead of rounded
-        (25.56, 25.5, 0.1, "eq", costs.ROUNDING),  # 25,56 printed 25,5
-        (10972, 10964, 1, "eq", costs.ARITHMETIC),  # 422 x 26
-        (29 / 20 * 100 - 100, 44, 1, "eq", costs.ARITHMETIC),  # float noise of 29/20 - 1 is not a rounding
-        (46.46, 40, 1, "over", costs.OK),  # "over 40 mill."
-        (0.35, 1, 1, "over", costs.INCONSISTENT),
-        (21342, 21000, 1, "at_most", costs.INCONSISTENT),
-        (0.304, 1 / 3, 0.05, "approx", costs.OK),  # "omtrent en tredel"
+        (340.38, 340, 1, "eq", audit.OK),  # 7 148 000 / 21 000
+        (1045.51, 1045, 1, "eq", audit.ROUNDING),  # truncated instead of rounded
+        (25.56, 25.5, 0.1, "eq", audit.ROUNDING),  # 25,56 printed 25,5
+        (10972, 10964, 1, "eq", audit.ARITHMETIC),  # 422 x 26
+        (29 / 20 * 100 - 100, 44, 1, "eq", audit.ARITHMETIC),  # float noise of 29/20 - 1 is not a rounding
+        (46.46, 40, 1, "over", audit.OK),  # "over 40 mill."
+        (0.35, 1, 1, "over", audit.INCONSISTENT),
+        (21342, 21000, 1, "at_most", audit.INCONSISTENT),
+        (0.304, 1 / 3, 0.05, "approx", audit.OK),  # "omtrent en tredel"
     ],
 )
 def test_verdict_rules(exact, printed, unit, kind, expected):
-    if_differs = costs.INCONSISTENT if kind in ("over", "at_most") else costs.ARITHMETIC
-    assert costs.verdict(exact, printed, unit, kind, if_differs) == expected
+    if_differs = audit.INCONSISTENT if kind in ("over", "at_most") else audit.ARITHMETIC
+    assert audit.verdict(exact, printed, unit, kind, if_differs) == expected
 
 
 @pytest.fixture(scope="module")
-def audit_tables():
-    params = catalogue.read_resource("huset_cost_parameters")
-    p = costs.param_values(params)
-    tables = catalogue.read_resource("huset_cost_tables")
-    t1 = catalogue.read_resource("huset_mo_comparison_table1")
-    aud = costs.audit(
-        params,
-        catalogue.read_resource("huset_cost_text_figures"),
-        tables,
-        catalogue.read_resource("huset_key_figures"),
-        t1,
-    )
-    t5 = costs.table5(costs.table5_inputs_from_params(p), catalogue.read_resource("huset_table5_printed"))
-    disc = costs.discrepancies(
-        costs.table3(p, tables), costs.table4(p, tables), t5, costs.table6(params, tables), aud
-    )
-    return aud, disc
+def audit_tables(result):
+    return result.audit, result.discrepancies
 
 
 # Discrepancies recorded in data/raw/provenance/seed000_*.md (transcribers' notes), each with the
 # verdict the audit must reach. Numbers in the comments are from the seed lines.
 KNOWN = {
-    "h1_per_week": costs.ARITHMETIC,  # 9 901 / 26 = 380,8, printed 367 (line 1168)
-    "h1_per_day": costs.ARITHMETIC,  # 367 / 4 = 91,75, printed ca. 93 (line 1174)
-    "h2_basis_total": costs.ARITHMETIC,  # 422 x 26 = 10 972, printed 10 964 (line 1190)
-    "h2_high_total": costs.ARITHMETIC,  # 440 x 26 = 11 440, printed 11 441 (line 1192)
-    "h2_high_twice": costs.INCONSISTENT,  # 11 441 (1192) vs 11 440 (1199)
-    "year_high": costs.ARITHMETIC,  # 9 901 + 11 440 = 21 341, printed 21 342 (1199)
-    "month_extra_high": costs.ARITHMETIC,  # 23 000 / 12 = 1 916,7, printed ≈ 2 000 (1220)
-    "summary_range_high": costs.INCONSISTENT,  # 20 500-21 000 vs 21 342 (lines 1257, 1199)
-    "summary_month_vs_exact": costs.INCONSISTENT,  # 1 708-1 750 vs ≈ 1 779 (1261, 1218)
-    "visitors_2024": costs.INCONSISTENT,  # 14 897 (1269) vs Tabell 2 14 797 (1618)
-    "visitors_2024_month": costs.ROUNDING,  # 14 897 / 12 = 1 241,4, printed ≈ 1 242
-    "t2_change_mean_visitors_per_day_2023": costs.ARITHMETIC,  # 29/20 - 1 = 45 %, printed 44 %
-    "t2_change_mean_visitors_per_day_2024": costs.ARITHMETIC,  # 71/29 - 1 = 144,8 %, printed 146 %
-    "midpoint": costs.ARITHMETIC,  # (0,29 + 0,54) / 2 = 0,415, printed 0,36
-    "employees_55": costs.SCOPE,  # whole company's employees with Huset's guests
-    "gain_25_5": costs.ROUNDING,  # 25,56 printed 25,5
-    "net_double": costs.ARITHMETIC,  # net (38,34 - 18) / 18 = 1,13, not 2
+    "h1_per_week": audit.ARITHMETIC,  # 9 901 / 26 = 380,8, printed 367 (line 1168)
+    "h1_per_day": audit.ARITHMETIC,  # 367 / 4 = 91,75, printed ca. 93 (line 1174)
+    "h2_basis_total": audit.ARITHMETIC,  # 422 x 26 = 10 972, printed 10 964 (line 1190)
+    "h2_high_total": audit.ARITHMETIC,  # 440 x 26 = 11 440, printed 11 441 (line 1192)
+    "h2_high_twice": audit.INCONSISTENT,  # 11 441 (1192) vs 11 440 (1199)
+    "year_high": audit.ARITHMETIC,  # 9 901 + 11 440 = 21 341, printed 21 342 (1199)
+    "month_extra_high": audit.ARITHMETIC,  # 23 000 / 12 = 1 916,7, printed ≈ 2 000 (1220)
+    "summary_range_high": audit.INCONSISTENT,  # 20 500-21 000 vs 21 342 (lines 1257, 1199)
+    "summary_month_vs_exact": audit.INCONSISTENT,  # 1 708-1 750 vs ≈ 1 779 (1261, 1218)
+    "visitors_2024": audit.INCONSISTENT,  # 14 897 (1269) vs Tabell 2 14 797 (1618)
+    "visitors_2024_month": audit.ROUNDING,  # 14 897 / 12 = 1 241,4, printed ≈ 1 242
+    "t2_change_mean_visitors_per_day_2023": audit.ARITHMETIC,  # 29/20 - 1 = 45 %, printed 44 %
+    "t2_change_mean_visitors_per_day_2024": audit.ARITHMETIC,  # 71/29 - 1 = 144,8 %, printed 146 %
+    "midpoint": audit.ARITHMETIC,  # (0,29 + 0,54) / 2 = 0,415, printed 0,36
+    "employees_55": audit.SCOPE,  # whole company's employees with Huset's guests
+    "gain_25_5": audit.ROUNDING,  # 25,56 printed 25,5
+    "net_double": audit.ARITHMETIC,  # net (38,34 - 18) / 18 = 1,13, not 2
 }
 
 
@@ -100,7 +85,7 @@ def test_claims_that_hold_are_not_flagged(audit_tables):
         "visitors_tenfold",
         "volunteer_sixfold",
     ):
-        assert got[cid] == costs.OK, cid
+        assert got[cid] == audit.OK, cid
 
 
 def test_discrepancy_table_contains_the_table_cells(audit_tables):
@@ -113,10 +98,10 @@ def test_discrepancy_table_contains_the_table_cells(audit_tables):
         "t5_mo_senter_alt2_visits_per_fte",
     } <= ids
     v = disc.set_index("id")["verdict"]
-    assert v["t4_huset_salary_share_pct_2025"] == costs.SCOPE  # mixed denominators
-    assert v["t4_natthuset_operating_margin_pct_2025"] == costs.ARITHMETIC  # -2,78 vs -2,76
-    assert v["t5_mo_senter_alt2_visits_per_fte"] == costs.ROUNDING  # ~1 045 for 1 045,5
-    assert set(disc["verdict"]) <= set(costs.VERDICTS) - {costs.OK}
+    assert v["t4_huset_salary_share_pct_2025"] == audit.SCOPE  # mixed denominators
+    assert v["t4_natthuset_operating_margin_pct_2025"] == audit.ARITHMETIC  # -2,78 vs -2,76
+    assert v["t5_mo_senter_alt2_visits_per_fte"] == audit.ROUNDING  # ~1 045 for 1 045,5
+    assert set(disc["verdict"]) <= set(audit.VERDICTS) - {audit.OK}
 
 
 def test_every_row_is_checkable_from_its_line_reference(audit_tables):

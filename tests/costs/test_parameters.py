@@ -6,17 +6,24 @@ import pandas as pd
 import pytest
 
 from helpers.core import catalogue, validation
-from helpers.costs import costs
+from helpers.costs import parameters, reproduction
 
 
 @pytest.fixture(scope="module")
 def params() -> pd.DataFrame:
-    return costs.check_parameters(catalogue.read_resource("huset_cost_parameters"))
+    return parameters.check_parameters(catalogue.read_resource("huset_cost_parameters"))
 
 
 @pytest.fixture(scope="module")
 def p(params) -> dict[str, float]:
-    return costs.param_values(params)
+    return parameters.param_values(params)
+
+
+@pytest.mark.parametrize(
+    ("s", "d"), [("6,1", 1), ("~1 045", 0), ("0,37", 2), ("2 076", 0), ("53,61", 2), ("7,148", 3)]
+)
+def test_printed_decimals(s, d):
+    assert parameters.printed_decimals(s) == d
 
 
 def _row(**kw):
@@ -44,7 +51,7 @@ def test_check_parameters_names_row_and_column():
         ]
     )
     with pytest.raises(validation.DataValidationError) as e:
-        costs.check_parameters(df, "params.csv")
+        parameters.check_parameters(df, "params.csv")
     msg = str(e.value)
     assert "params.csv" in msg
     assert "line 3 (data row 2), column 'low'" in msg  # low 12 above value 10
@@ -53,7 +60,7 @@ def test_check_parameters_names_row_and_column():
 
 def test_check_parameters_duplicate_name():
     with pytest.raises(validation.DataValidationError, match="repeats"):
-        costs.check_parameters(pd.DataFrame([_row(), _row()]))
+        parameters.check_parameters(pd.DataFrame([_row(), _row()]))
 
 
 def test_param_ranges_hand_computed():
@@ -64,14 +71,14 @@ def test_param_ranges_hand_computed():
             _row(param="c"),
         ]
     )
-    r = costs.param_ranges(df).set_index("param")
+    r = parameters.param_ranges(df).set_index("param")
     assert list(r.index) == ["a", "b"]  # fixed parameters have no range
     assert r.loc["a", "low"] == pytest.approx(40.0) and r.loc["a", "high"] == pytest.approx(60.0)
     assert (r.loc["b", "low"], r.loc["b", "high"]) == (2.0, 5.0)
 
 
 def test_every_ratio_input_is_a_parameter(p):
-    assert set(costs.RATIO_PARAMS) <= set(p)
+    assert set(parameters.RATIO_PARAMS) <= set(p)
 
 
 def test_tabell3_inputs_equal_huset_cost_tables(p):
@@ -103,7 +110,7 @@ def test_duplicated_total_equals_wages_plus_other_and_the_print(p):
 
 
 def test_table5_inputs_agree(p):
-    v = costs.inputs_mapping(catalogue.read_resource("huset_table5_inputs"))
+    v = reproduction.inputs_mapping(catalogue.read_resource("huset_table5_inputs"))
     assert p["mo_alt2_annual_cost"] == v[("mo_senter_alt2", "annual_cost_mnok")]
     assert p["mo_gyldenpris_annual_visits"] == v[("mo_senter_alt2", "annual_visits")]
     assert p["huset_annual_visits_2025"] == v[("huset", "annual_visits")]
@@ -112,7 +119,7 @@ def test_table5_inputs_agree(p):
     assert p["huset_fte"] == v[("huset", "fte")]
     assert p["mo_gyldenpris_fte"] == v[("mo_gyldenpris", "fte")]
     # the printed 7,148 is the rounded difference 8,258236 - 1,11
-    assert round(costs.huset_comparable_cost_mnok(p), 3) == v[("huset", "annual_cost_mnok")]
+    assert round(parameters.huset_comparable_cost_mnok(p), 3) == v[("huset", "annual_cost_mnok")]
 
 
 def test_table1_and_table2_figures_agree(p):
@@ -132,7 +139,7 @@ def test_table1_and_table2_figures_agree(p):
 
 def test_prose_figures_agree(params, p):
     tx = catalogue.read_resource("huset_cost_text_figures").set_index("measure")
-    g = costs.gain_levels(params)
+    g = parameters.gain_levels(params)
     assert g["low"] == tx.loc["social_gain_per_participant_low", "value"]
     assert g["high"] == tx.loc["social_gain_per_participant_high", "value"]
     assert g["mid"] == tx.loc["social_gain_per_participant_mid", "value"]
@@ -141,7 +148,7 @@ def test_prose_figures_agree(params, p):
     assert p["mo_alt2_annual_cost"] == tx.loc["annual_operating_budget", "value"]
     assert p["huset_capacity_per_day"] == tx.loc["theoretical_capacity_per_day", "value"].iloc[0]
     # the +/- range is the source's own "±10-20 %" (upper end)
-    pct = params.set_index("param").loc[list(costs.RATIO_PARAMS), "range_pct"].dropna()
+    pct = params.set_index("param").loc[list(parameters.RATIO_PARAMS), "range_pct"].dropna()
     assert set(pct) == {tx.loc["cost_volume_variation_high", "value"]}
 
 

@@ -1,0 +1,318 @@
+"""The audit claims of seed 000's Del 3 as data: references, formulas and explanation templates.
+
+Each claim is one row of ``huset_audit_claims`` (``data/raw/huset_audit_claims.csv``, documented in
+``data/raw/datapackage.json``): where it is printed, which printed number it is (a *reference*),
+the formula that recomputes it and the explanation shown in the report. Formulas and templates
+name their numbers instead of typing them, so every number of an explanation is read from the raw
+tables or computed:
+
+* a reference is ``text:<line>:<measure>[:<unit>]`` (a prose figure), ``t1:<unit>:<measure>:<col>``
+  (Tabell 1), ``t2:<measure>:<year>`` / ``t2_change:<measure>:<year>`` (Tabell 2),
+  ``t6:<unit>:<measure>`` (Tabell 6) or ``words:<fraction>`` (a number printed as a word, e.g.
+  ``words:1/3`` for "en tredel");
+* ``operands`` binds short names to references (``a=text:1099:visits_week24; b=...``);
+* ``recompute`` is an arithmetic expression (``+ - * /``, parentheses) over the operands, the
+  parameters by name, ``printed`` and the calendar constants of :mod:`helpers.costs.parameters`;
+* ``how`` is the explanation, with ``{expression}`` or ``{expression:format}`` placeholders
+  (format ``int`` or a number of decimals; none = :func:`helpers.core.formatting.fmt_smart`).
+
+The claims of Tabell 2 (year-on-year changes and visitors per day) follow from its rows and are
+built by :func:`table2_claims`, with their two formulas written in Python.
+"""
+
+from __future__ import annotations
+
+import ast
+import operator
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+import pandas as pd
+
+from helpers.core import formatting as fmt
+from helpers.costs.parameters import MILLION, MONTHS_PER_YEAR, PERCENT, WEEKS_PER_YEAR
+
+CONSTANTS: dict[str, float] = {
+    "MILLION": MILLION,
+    "MONTHS_PER_YEAR": MONTHS_PER_YEAR,
+    "WEEKS_PER_YEAR": WEEKS_PER_YEAR,
+    "PERCENT": PERCENT,
+}
+ARITHMETIC = "regnefeil"  # the verdict when a claim gives no other (see helpers.costs.audit)
+INCONSISTENT = "motstrid med annen opplysning"
+
+Key = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One checkable claim: where it is printed, what is printed, how it is recomputed and shown."""
+
+    claim_id: str
+    section: str
+    table: str
+    source_line: str
+    claim: str
+    printed: str
+    printed_as: str
+    shown_as: str | None
+    operands: tuple[tuple[str, str], ...]
+    recompute: str | Callable[[Mapping[str, float]], float]
+    kind: str
+    unit: float
+    if_differs: str
+    fixed: str | None
+    how: str
+
+
+def parse_ref(ref: str) -> Key | float:
+    """The lookup key of a reference, or the value of a ``words:`` reference.
+
+    Parameters
+    ----------
+    ref
+        A reference such as ``text:1101:visits_per_day_avg_week24`` or ``words:1/3``.
+
+    Returns
+    -------
+    tuple or float
+        ``("text", 1101, measure[, unit])``, ``("t1", unit, measure, column)``,
+        ``("t2"|"t2_change", measure, year)``, ``("t6", unit, measure, 0)``, or a float.
+    """
+    kind, *parts = ref.strip().split(":")
+    if kind == "words" and len(parts) == 1:
+        return float(Fraction(parts[0]))
+    if kind == "text" and len(parts) in (2, 3):
+        return ("text", int(parts[0]), *parts[1:])
+    if kind in ("t2", "t2_change") and len(parts) == 2:
+        return (kind, parts[0], int(parts[1]))
+    if kind == "t1" and len(parts) == 3:
+        return ("t1", *parts)
+    if kind == "t6" and len(parts) == 2:
+        return ("t6", *parts, 0)
+    raise ValueError(f"unreadable reference {ref!r}")
+
+
+def _operands(spec: object) -> tuple[tuple[str, str], ...]:
+    if not isinstance(spec, str) or not spec.strip():
+        return ()
+    pairs = [part.split("=", 1) for part in spec.split(";")]
+    return tuple((name.strip(), ref.strip()) for name, ref in pairs)
+
+
+def _text(x: object) -> str | None:
+    return x if isinstance(x, str) and x else None
+
+
+def claims_from_table(df: pd.DataFrame) -> list[Claim]:
+    """The claims of ``huset_audit_claims``, one per row, in file order.
+
+    Parameters
+    ----------
+    df
+        The claims table (columns as declared in ``datapackage.json``).
+
+    Returns
+    -------
+    list of Claim
+        One claim per row; every reference is parsed, so a malformed one fails here.
+    """
+    out = []
+    for r in df.itertuples(index=False):
+        c = Claim(
+            claim_id=r.claim_id,
+            section=r.section,
+            table=r.table,
+            source_line=str(r.source_line),
+            claim=r.claim,
+            printed=r.printed,
+            printed_as=r.printed_as,
+            shown_as=_text(r.shown_as),
+            operands=_operands(r.operands),
+            recompute=r.recompute,
+            kind=r.kind,
+            unit=float(r.precision),
+            if_differs=r.if_differs,
+            fixed=_text(r.fixed),
+            how=r.how,
+        )
+        for ref in (c.printed, *(ref for _, ref in c.operands)):
+            parse_ref(ref)
+        out.append(c)
+    return out
+
+
+TABLE2_LINES = "1614-1623"  # the lines of Tabell 2 in seed 000, from its header to its last row
+
+
+def _growth_pct(n: Mapping[str, float]) -> float:
+    return (n["a"] / n["b"] - 1) * PERCENT
+
+
+def _per_day(n: Mapping[str, float]) -> float:
+    return n["v"] / (n["w"] * n["d"])
+
+
+def table2_claims(key_figures: pd.DataFrame) -> list[Claim]:
+    """Tabell 2's claims: each printed year-on-year change and the mean visitors per day.
+
+    Parameters
+    ----------
+    key_figures
+        Tabell 2 (``huset_key_figures``).
+
+    Returns
+    -------
+    list of Claim
+        One claim per printed change (sorted by measure and year), then one per year with a mean
+        of visitors per day.
+    """
+    kf = key_figures.sort_values(["measure", "year"])
+    out = []
+    refs: tuple[tuple[str, str], ...]
+    for r in kf[kf["printed_change_pct"].notna()].itertuples(index=False):
+        m, y, label = r.measure, int(r.year), r.measure_label_nb
+        refs = (("a", f"t2:{m}:{y}"), ("b", f"t2:{m}:{y - 1}"))
+        claim = f"{label} {y}: endring fra {y - 1}"
+        how = f"{label} {y} / {y - 1} − 1"
+        out.append(
+            _t2_claim(
+                f"t2_change_{m}_{y}",
+                str(r.source_line),
+                claim,
+                f"t2_change:{m}:{y}",
+                refs,
+                _growth_pct,
+                ARITHMETIC,
+                how,
+            )
+        )
+    for y in sorted(kf.loc[kf["measure"] == "mean_visitors_per_day", "year"].astype(int)):
+        refs = (
+            ("v", f"t2:visitors:{y}"),
+            ("w", f"t2:active_weeks:{y}"),
+            ("d", f"t2:opening_days_per_week:{y}"),
+        )
+        how = "besøkende / (aktive uker × åpningsdager per uke)"
+        claim = f"gj.snitt besøkende pr. dag {y}"
+        out.append(
+            _t2_claim(
+                f"t2_per_day_{y}",
+                TABLE2_LINES,
+                claim,
+                f"t2:mean_visitors_per_day:{y}",
+                refs,
+                _per_day,
+                INCONSISTENT,
+                how,
+            )
+        )
+    return out
+
+
+def _t2_claim(
+    cid: str,
+    line: str,
+    claim: str,
+    printed: str,
+    refs: tuple[tuple[str, str], ...],
+    formula: Callable[[Mapping[str, float]], float],
+    if_differs: str,
+    how: str,
+) -> Claim:
+    return Claim(
+        cid,
+        "3.1",
+        "Tabell 2",
+        line,
+        claim,
+        printed,
+        "",
+        None,
+        refs,
+        formula,
+        "eq",
+        1.0,
+        if_differs,
+        None,
+        how,
+    )
+
+
+_OPS: dict[type, Callable[[float, float], float]] = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+}
+
+
+def evaluate(expr: str, names: Mapping[str, float]) -> float:
+    """Evaluate an arithmetic expression of a claim (``+ - * /``, parentheses, names, numbers).
+
+    Parameters
+    ----------
+    expr
+        The expression, e.g. ``"a / huset_capacity_per_day * PERCENT"``.
+    names
+        The value of every name the expression may use.
+
+    Returns
+    -------
+    float
+        The value; an unknown name or any other syntax raises ``ValueError``.
+    """
+
+    def ev(node: ast.AST) -> float:
+        if isinstance(node, ast.Expression):
+            return ev(node.body)
+        if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
+            return _OPS[type(node.op)](ev(node.left), ev(node.right))
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            return -ev(node.operand)
+        if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+            return float(node.value)
+        if isinstance(node, ast.Name):
+            if node.id not in names:
+                raise ValueError(f"unknown name {node.id!r} in {expr!r}")
+            return float(names[node.id])
+        raise ValueError(f"not an arithmetic expression: {expr!r}")
+
+    return ev(ast.parse(expr.strip(), mode="eval"))
+
+
+_PLACEHOLDER = re.compile(r"\{([^{}]+?)(?::(int|\d))?\}")
+
+
+def render(template: str, names: Mapping[str, float]) -> str:
+    """Fill an explanation template's placeholders with formatted values.
+
+    Parameters
+    ----------
+    template
+        Text with ``{expression}`` or ``{expression:format}`` placeholders.
+    names
+        The names the expressions may use.
+
+    Returns
+    -------
+    str
+        The explanation. Numbers are formatted by :mod:`helpers.core.formatting` and their no-break
+        spaces written as plain spaces, as the explanation column has always been printed.
+    """
+
+    def one(m: re.Match[str]) -> str:
+        x = evaluate(m.group(1), names)
+        spec = m.group(2)
+        text = (
+            fmt.fmt_smart(x)
+            if spec is None
+            else fmt.fmt_int(x)
+            if spec == "int"
+            else fmt.fmt_num(x, int(spec))
+        )
+        return text.replace(fmt.NBSP, " ")
+
+    return _PLACEHOLDER.sub(one, template)
