@@ -1,4 +1,5 @@
 import pandas as pd
+import pytest
 
 from helpers.core import formatting as fmt
 from helpers.core import markdown as md
@@ -56,3 +57,28 @@ def test_demo_stamp_marks_figures_only_for_synthetic_inputs():
     assert [t.get_text() for t in real.texts] == []
     assert [t.get_text() for t in demo.texts] == [style.DEMO_STAMP]
     plt.close("all")
+
+
+@pytest.mark.parametrize(
+    ("s", "d"),
+    [
+        ("6,1", 1),
+        ("~1 045", 0),
+        ("0,37", 2),
+        ("2 076", 0),
+        ("53,61", 2),
+        ("7,148", 3),
+        ("44,5 %", 1),
+        ("26.10", 2),
+        ("t(146)", 0),
+        ("0,000", 3),
+        ("-0.512", 3),
+    ],
+)
+def test_printed_decimals(s, d):
+    assert fmt.printed_decimals(s) == d
+
+
+def test_printed_decimals_needs_a_number():
+    with pytest.raises(ValueError, match="no number"):
+        fmt.printed_decimals("–")

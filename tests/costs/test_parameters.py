@@ -19,13 +19,6 @@ def p(params) -> dict[str, float]:
     return parameters.param_values(params)
 
 
-@pytest.mark.parametrize(
-    ("s", "d"), [("6,1", 1), ("~1 045", 0), ("0,37", 2), ("2 076", 0), ("53,61", 2), ("7,148", 3)]
-)
-def test_printed_decimals(s, d):
-    assert parameters.printed_decimals(s) == d
-
-
 def _row(**kw):
     base = dict(
         param="x",

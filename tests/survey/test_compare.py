@@ -1,7 +1,6 @@
 """Our cells beside the printed ones: match flags, the layout with markers, reasons, decimals."""
 
 import pandas as pd
-import pytest
 
 from helpers.survey import compare, report_layout
 
@@ -41,10 +40,3 @@ def test_the_most_specific_reason_wins():
     assert compare.reason(reasons, "t", 1, 3) == "row"
     assert compare.reason(reasons, "u", 4, 4) == "table"
     assert compare.reason(reasons, "t", 2, 2) == "ikke forklart"
-
-
-@pytest.mark.parametrize(
-    ("s", "d"), [("44,5 %", 1), ("26.10", 2), ("t(146)", 0), ("0,000", 3), ("-0.512", 3)]
-)
-def test_printed_decimals(s, d):
-    assert compare.printed_decimals(s) == d

@@ -7,6 +7,7 @@ decimal comma, a no-break space as thousands separator (``14 797``), percentages
 from __future__ import annotations
 
 import math
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
@@ -121,3 +122,32 @@ def round_half_away(x: float, decimals: int = 0) -> float:
     """
     d = Decimal(format(float(x), f".{_SIGNIFICANT}g"))
     return float(d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+
+
+_PRINTED_NUMBER = re.compile(r"\d[\d \u00a0]*(?:[.,](\d+))?")
+
+
+def printed_decimals(as_printed: str) -> int:
+    """Decimals shown in the first number of a printed cell.
+
+    Parameters
+    ----------
+    as_printed
+        The cell as printed or transcribed: Norwegian (``"6,1"``, ``"~1 045"``, a no-break space or a
+        space between thousands) or with a decimal point (``"26.10"``), possibly with text around it
+        (``"44,5 %"``, ``"t(146)"``).
+
+    Returns
+    -------
+    int
+        The number of digits after the decimal separator (``"6,1"`` -> 1, ``"~1 045"`` -> 0).
+
+    Raises
+    ------
+    ValueError
+        If the cell holds no number.
+    """
+    m = _PRINTED_NUMBER.search(str(as_printed))
+    if not m:
+        raise ValueError(f"no number in {as_printed!r}")
+    return len(m.group(1) or "")

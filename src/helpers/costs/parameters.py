@@ -37,25 +37,6 @@ MO_UNIT_LABEL = f"MO-senter alt. {MO_ALTERNATIVE}"
 _HARM_LEVEL = re.compile(r"harm_reduction_\d+pct")
 
 
-def printed_decimals(as_printed: str) -> int:
-    """Decimals shown in a number printed the Norwegian way.
-
-    Parameters
-    ----------
-    as_printed
-        The cell as printed, e.g. ``"6,1"`` or ``"~1 045"``.
-
-    Returns
-    -------
-    int
-        The number of digits after the decimal comma (``"6,1"`` -> 1, ``"~1 045"`` -> 0).
-    """
-    m = re.search(r"\d[\d\s\u00a0]*(?:,(\d+))?", str(as_printed))
-    if not m:
-        raise ValueError(f"no number in {as_printed!r}")
-    return len(m.group(1) or "")
-
-
 def check_parameters(df: pd.DataFrame, file: str = PARAM_FILE) -> pd.DataFrame:
     """Check the parameter table's internal logic and return it unchanged.
 

@@ -1,7 +1,7 @@
 """Reproduction of Tabell 3, 4, 5 and 6 of seed 000 from the parameter table, cell by cell.
 
 Every printed cell is recomputed from the parameters and rounded to the decimals the print shows
-(:func:`helpers.costs.parameters.printed_decimals`), so the comparison with the print is exact. A
+(:func:`helpers.core.formatting.printed_decimals`), so the comparison with the print is exact. A
 cell that does not match is reported, never adjusted.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from helpers.core.formatting import round_half_away
+from helpers.core.formatting import printed_decimals, round_half_away
 from helpers.costs.parameters import (
     PERCENT,
     cost_per_visit,
@@ -21,7 +21,6 @@ from helpers.costs.parameters import (
     harm_reduction_levels,
     huset_comparable_cost_mnok,
     param_values,
-    printed_decimals,
 )
 
 MO, HUSET, RATIO = "mo_senter_alt2", "huset", "ratio_mo_over_huset"

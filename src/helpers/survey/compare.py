@@ -6,13 +6,12 @@ Counts must be equal; every other statistic must equal the printed value once ou
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
 
-from helpers.core.formatting import round_half_away
+from helpers.core.formatting import printed_decimals, round_half_away
 from helpers.survey import lm_variables as lmv
 from helpers.survey.statistics import t_tests
 
@@ -20,23 +19,6 @@ COUNT_STATS = ("count", "n")
 NOT_EXPLAINED = "ikke forklart"
 REGRESSION_TOLERANCE = 0.02
 SIGNIFICANCE = 0.05
-
-
-def printed_decimals(as_printed: str) -> int:
-    """Decimals of the first number in a printed string («44,5 %» -> 1, «26.10» -> 2, «t(146)» -> 0).
-
-    Parameters
-    ----------
-    as_printed
-        The characters as printed or transcribed (comma or dot decimal).
-
-    Returns
-    -------
-    int
-        Number of digits after the decimal separator of the first number.
-    """
-    m = re.search(r"\d+(?:[.,](\d+))?", as_printed)
-    return len(m.group(1)) if m and m.group(1) else 0
 
 
 def compare(table: str, ours: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:

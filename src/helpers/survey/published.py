@@ -10,9 +10,8 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.core import catalogue
-from helpers.core.formatting import ANTALL_SVAR, PROSENT, TOTAL
+from helpers.core.formatting import ANTALL_SVAR, PROSENT, TOTAL, printed_decimals
 from helpers.core.validation import read_csv_as_text
-from helpers.survey.compare import printed_decimals
 
 PUBLISHED = "lm2016_published_tables"
 TABLE_4_14 = "lm2016_table_4_14"
