@@ -315,3 +315,20 @@ def test_demo_banners_appear_exactly_where_demo_data_are_used(article):
         shown = "Demodata" in "".join(section)
         assert shown == bool(named), f"{label}: banner shown={shown}, synthetic inputs={named}"
     assert synthetic <= announced, f"synthetic files used without a banner: {synthetic - announced}"
+
+
+def test_pdf_margin_check_finds_text_outside_the_text_area(tmp_path):
+    """The check used on both renderers' PDFs can fail: text placed in the bottom margin is found."""
+    import typst
+
+    src = tmp_path / "t.typ"
+    src.write_text(
+        '#set page(paper: "a4", margin: (x: 2cm, y: 2.5cm))\nInside.\n'
+        "#place(bottom + left, dy: 1.5cm)[Overflow]\n",
+        encoding="utf-8",
+    )
+    typst.compile(str(src), output=str(tmp_path / "t.pdf"))
+    cm = 72 / 2.54
+    outside = checks.pdf_words_outside(tmp_path / "t.pdf", 2 * cm, 2.5 * cm)
+    assert len(outside) == 1 and "Overflow" in outside[0], outside
+    assert checks.pdf_words_outside(tmp_path / "t.pdf", 1 * cm, 1 * cm) == []

@@ -23,10 +23,6 @@ from helpers.build.resolve import callouts
 from helpers.core.writers import write_text_atomic
 
 _SPLIT = "<!-- nbview-split -->"
-_MD_WRAP = (
-    '<div class="jp-Cell jp-MarkdownCell"><div class="jp-RenderedHTMLCommon jp-RenderedMarkdown '
-    'jp-MarkdownOutput">{}</div></div>'
-)
 _STYLE = """<style>
 .callout { border: 1px solid #dee2e6; border-left: 5px solid #0d6efd; border-radius: 4px;
   margin: 1rem 0; padding: 0 0.8rem 0.3rem; }
@@ -76,12 +72,15 @@ def markdown_to_html(project: Project, pieces: list[str]) -> tuple[list[str], st
     return [p.strip() for p in parts[:-1]], parts[-1].strip()
 
 
+def _html_cell(fragment: str) -> nbformat.NotebookNode:
+    """A markdown cell holding HTML; no blank lines, so the markdown renderer passes it through
+    as one HTML block (nbconvert sanitises raw cells, so those would show the tags)."""
+    return nbformat.v4.new_markdown_cell(re.sub(r"\n\s*\n", "\n", fragment))
+
+
 def _back_link(ref: tuple[str, str]) -> nbformat.NotebookNode:
     text, href = ref
-    return nbformat.v4.new_raw_cell(
-        f'<p class="article-ref">↩ <a href="{html.escape(href)}">{html.escape(text)}</a></p>',
-        metadata={"raw_mimetype": "text/html"},
-    )
+    return _html_cell(f'<p class="article-ref">↩ <a href="{html.escape(href)}">{html.escape(text)}</a></p>')
 
 
 def prepare(
@@ -108,9 +107,7 @@ def prepare(
     fragments, bibliography = markdown_to_html(project, [md for _, md in pieces])
     for (owner, _), frag in zip(pieces, fragments, strict=True):
         if isinstance(owner, nbformat.NotebookNode) and owner.get("cell_type") == "markdown":
-            owner["cell_type"], owner["source"] = "raw", _MD_WRAP.format(frag)
-            owner["metadata"]["raw_mimetype"] = "text/html"
-            owner.pop("attachments", None)
+            owner["source"] = _html_cell(frag).source
         else:
             owner["data"] = {"text/html": frag}
     cells = []
@@ -122,9 +119,7 @@ def prepare(
         if label in refs:
             cells.append(_back_link(refs[label]))
     if bibliography:
-        cells.append(
-            nbformat.v4.new_raw_cell(_MD_WRAP.format(bibliography), metadata={"raw_mimetype": "text/html"})
-        )
+        cells.append(_html_cell(bibliography))
     nb.cells = cells
     return nb
 

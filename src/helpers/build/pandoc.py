@@ -106,7 +106,7 @@ def _page_variables(project: Project, mode: str) -> list[str]:
         "formats-heading": project.word("related-formats-title"),
         "notebooks-heading": project.word("related-notebooks-title"),
     }
-    args = [a for k, v in words.items() for a in ("-V", f"{k}={v}")]
+    args = [a for k, v in words.items() for a in ("-V", f"{k}={v}")] + ["-V", f"page-class={mode}"]
     if mode == "site":
         args += ["-V", f"pdf-link={project.article.stem}.pdf"]
     return args

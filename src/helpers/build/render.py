@@ -13,8 +13,9 @@ be installed, the fallback renders the *same sources* with the pandoc binary of 
 Both renderers write the same three outputs: ``_manuscript/index.html`` (the site's article, each
 figure and table linked to its cell in the notebook view), ``_single/rapport.html`` (one
 self-contained file, the source cell named in plain text) and ``_manuscript/index.pdf``.
-The generated includes (``_generated/``) must exist first: ``make generated``
-(:mod:`helpers.build.generated`). Anything the fallback cannot resolve is an error.
+The generated includes (``_generated/``) must exist before Quarto runs: ``make generated``
+(:mod:`helpers.build.generated`) writes them, and :func:`main` rewrites them for the renderer it
+picks. Anything the fallback cannot resolve is an error.
 
 Usage: ``python -m helpers.build.render report`` (``--fallback`` forces pandoc even if Quarto exists).
 """
@@ -27,6 +28,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from helpers.build import generated
 from helpers.build.generated import find_quarto
 from helpers.build.notebook_view import render_notebook_view
 from helpers.build.pandoc import pandoc_version, render_article
@@ -129,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-pdf", action="store_true", help="skip the PDF (fallback only)")
     args = ap.parse_args(argv)
     quarto = None if args.fallback else find_quarto()
+    # `make generated` wrote these before (so a bare `quarto render` finds them); rewrite them here
+    # so the colophon names the renderer that actually runs (PATH may differ from that run)
+    generated.write(args.project, quarto)
     if quarto:
         rc = quarto_render(quarto, args.project)
         if rc == 0:
