@@ -23,16 +23,7 @@ from helpers.build.resolve import callouts
 from helpers.core.writers import write_text_atomic
 
 _SPLIT = "<!-- nbview-split -->"
-_STYLE = """<style>
-.callout { border: 1px solid #dee2e6; border-left: 5px solid #0d6efd; border-radius: 4px;
-  margin: 1rem 0; padding: 0 0.8rem 0.3rem; }
-.callout-title { display: block; font-weight: 600; margin: 0 -0.8rem 0.4rem; padding: 0.3rem 0.8rem;
-  background: #e7f0ff; }
-.callout-warning, .callout-important, .callout-caution { border-left-color: #dc3545; }
-.callout-warning .callout-title, .callout-important .callout-title, .callout-caution .callout-title {
-  background: #fcebec; }
-.article-ref { font-size: 0.85rem; margin: 0.2rem 0 0.4rem; }
-</style>"""
+_STYLE_FILE = Path(__file__).parent / "templates" / "notebook_view.css"
 
 
 def _markdown_pieces(nb: nbformat.NotebookNode) -> list[tuple[Any, str]]:
@@ -147,5 +138,6 @@ def render_notebook_view(
     page = re.sub(
         r'<script type="module">(?:(?!</script>).)*mermaid(?:(?!</script>).)*</script>', "", page, flags=re.S
     )
-    page = page.replace("</head>", _STYLE + "\n</head>", 1)
+    style = _STYLE_FILE.read_text(encoding="utf-8")
+    page = page.replace("</head>", f"<style>\n{style}</style>\n</head>", 1)
     write_text_atomic(out_html, page)
