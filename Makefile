@@ -84,8 +84,19 @@ notebooks: $(NB_OUT) ## Execute the notebooks that are out of date (01 -> 04)
 
 # ---------------------------------------------------------------- report
 
+# ---- generated includes (issue 12): index.qmd includes report/_generated/*.qmd, and Quarto resolves
+# includes before any pre-render script, so both renderers need these files written first.
+GENERATED_INC := report/_generated/_datakilder.qmd report/_generated/_kolofon.qmd
+# the Lua filters both renderers use (named in report/_quarto.yml)
+REPORT_FILTERS := $(wildcard report/*.lua)
+.PHONY: generated
+generated: $(GENERATED_INC) ## Write the generated appendices (data sources, colophon) the report includes
+$(GENERATED_INC) &: $(NB_OUT) data/raw/datapackage.json $(RENDERERS) $(GIT_HEAD_LOG) $(SETUP_STAMP)
+	$(PY) -m helpers.build.generated report
+# ---- end generated includes (issue 12)
+
 # one render writes all three outputs; the site article is written last and is the target
-$(REPORT_HTML): $(NB_OUT) $(REPORT_SRC) $(RENDERERS) $(GIT_HEAD_LOG) $(SETUP_STAMP)
+$(REPORT_HTML): $(GENERATED_INC) $(REPORT_FILTERS) $(NB_OUT) $(REPORT_SRC) $(RENDERERS) $(GIT_HEAD_LOG) $(SETUP_STAMP)
 	$(PY) -m helpers.build.render report
 
 report: $(REPORT_HTML) ## Run the pipeline and render the report (Quarto if installed, else pandoc)

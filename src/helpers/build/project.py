@@ -1,0 +1,215 @@
+"""The Quarto project as the fallback renderer reads it: config, article, includes, metadata, words.
+
+Both renderers read the same sources: ``_quarto.yml`` (metadata files, notebooks, the ``language``
+words and the filters' words such as ``appendix-word``), the article with its
+``{{< include … >}}`` chapters, and the executed notebooks' Quarto cell options (``#| label: …``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import yaml
+
+SINGLE_FILE = "rapport.html"
+
+_CELL_OPT = re.compile(r"^#\|\s*([\w-]+)\s*:\s*(.*)$")
+_INCLUDE = re.compile(r"^\{\{<\s*include\s+(\S+)\s*>\}\}\s*$", re.M)
+
+# defaults when _quarto.yml names no word (keys as in Quarto's `language:` and our filters' metadata)
+_WORDS = {
+    "nb": {
+        "crossref-fig-title": "Figur",
+        "crossref-tbl-title": "Tabell",
+        "crossref-sec-prefix": "avsnitt",
+        "toc-title": "Innhold",
+        "related-notebooks-title": "Notatbøker",
+        "related-formats-title": "Andre formater",
+        "appendix-word": "Vedlegg",
+        "appendix-ref-word": "vedlegg",
+        "source-word": "Kilde",
+        "cell-word": "celle",
+    },
+    "en": {
+        "crossref-fig-title": "Figure",
+        "crossref-tbl-title": "Table",
+        "crossref-sec-prefix": "Section",
+        "toc-title": "Contents",
+        "related-notebooks-title": "Notebooks",
+        "related-formats-title": "Other formats",
+        "appendix-word": "Appendix",
+        "appendix-ref-word": "appendix",
+        "source-word": "Source",
+        "cell-word": "cell",
+    },
+}
+
+
+class RenderError(RuntimeError):
+    """Something in the report sources could not be resolved."""
+
+
+def cell_options(cell: nbformat.NotebookNode) -> dict[str, Any]:
+    """Quarto cell options of a code cell.
+
+    Parameters
+    ----------
+    cell
+        A notebook cell; its ``#| key: value`` lines at the top are read.
+
+    Returns
+    -------
+    dict
+        Option name to YAML value (empty for a cell without options).
+    """
+    opts: dict[str, Any] = {}
+    for line in cell.source.splitlines():
+        m = _CELL_OPT.match(line)
+        if not m:
+            break
+        opts[m.group(1)] = yaml.safe_load(m.group(2)) if m.group(2).strip() else ""
+    return opts
+
+
+def find_cell(nb: nbformat.NotebookNode, label: str) -> nbformat.NotebookNode:
+    """The code cell whose ``label`` option is ``label``; :class:`RenderError` if there is none."""
+    for cell in nb.cells:
+        if cell.cell_type == "code" and cell_options(cell).get("label") == label:
+            return cell
+    raise RenderError(f"no cell labelled '{label}'")
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """Split ``---`` YAML front matter from a markdown text; return (metadata, body)."""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            return yaml.safe_load(text[4:end]) or {}, text[end + 5 :]
+    return {}, text
+
+
+def lookup(meta: dict[str, Any], key: str) -> Any:
+    """The value of a dotted ``{{< meta a.b >}}`` key (list items 1-based, as in Quarto)."""
+    value: Any = meta
+    for part in key.split("."):
+        if isinstance(value, dict) and part in value:
+            value = value[part]
+        elif isinstance(value, list) and part.isdigit() and int(part) - 1 < len(value):
+            value = value[int(part) - 1]
+        else:
+            raise RenderError(f"{{{{< meta {key} >}}}}: no such key in the metadata or results")
+    return value
+
+
+def as_list(x: Any) -> list[Any]:
+    """``None`` -> ``[]``, a scalar -> ``[x]``, a list unchanged."""
+    if x is None:
+        return []
+    return x if isinstance(x, list) else [x]
+
+
+@dataclass
+class Project:
+    """The parsed project: its root, ``_quarto.yml``, the article's front matter and expanded body."""
+
+    root: Path
+    config: dict[str, Any]
+    front: dict[str, Any]
+    body: str
+
+    @property
+    def lang(self) -> str:
+        lang = str(self.front.get("lang", self.config.get("lang", "en")))
+        return "nb" if lang.split("-")[0] in ("nb", "no", "nn") else "en"
+
+    @property
+    def article(self) -> Path:
+        return self.root / self.config.get("manuscript", {}).get("article", "index.qmd")
+
+    @property
+    def out_dir(self) -> Path:
+        return self.root / self.config.get("project", {}).get("output-dir", "_manuscript")
+
+    def word(self, key: str) -> str:
+        """A reader-visible word: ``language:`` or top-level metadata of the project, else the default."""
+        for source in (self.front, self.config.get("language", {}), self.config):
+            if key in source:
+                return str(source[key])
+        return _WORDS[self.lang][key]
+
+    def notebooks(self) -> list[dict[str, str]]:
+        entries = self.config.get("manuscript", {}).get("notebooks", [])
+        return [e if isinstance(e, dict) else {"notebook": e} for e in entries]
+
+    def metadata(self) -> dict[str, Any]:
+        """Document metadata: project keys, then the results files, then the front matter."""
+        meta: dict[str, Any] = {}
+        for key in ("lang", "bibliography", "csl", "title", "subtitle", "author", "date"):
+            if key in self.config:
+                meta[key] = self.config[key]
+        for f in self.config.get("metadata-files", []):
+            p = self.root / f
+            if not p.is_file():
+                raise RenderError(f"metadata file {p} does not exist (run the notebooks first)")
+            meta.update(yaml.safe_load(p.read_text(encoding="utf-8")) or {})
+        meta.update(self.front)
+        return meta
+
+    def typst_format(self) -> dict[str, Any]:
+        """The ``format: typst:`` options of ``_quarto.yml``."""
+        return dict((self.config.get("format") or {}).get("typst") or {})
+
+
+def expand_includes(text: str, base: Path, _stack: tuple[Path, ...] = ()) -> str:
+    """Replace each ``{{< include file >}}`` line by the file's text, recursively.
+
+    Parameters
+    ----------
+    text
+        Markdown with include lines.
+    base
+        Folder the include paths are relative to (the including file's folder, as in Quarto).
+
+    Returns
+    -------
+    str
+        The text with every include expanded; a missing or circular include is a :class:`RenderError`.
+    """
+
+    def sub(m: re.Match[str]) -> str:
+        path = (base / m.group(1)).resolve()
+        if path in _stack:
+            raise RenderError(f"include {m.group(1)}: circular include")
+        if not path.is_file():
+            hint = " (run `make generated` first)" if "_generated" in path.parts else ""
+            raise RenderError(f"include {m.group(1)}: file {path} does not exist{hint}")
+        inner = path.read_text(encoding="utf-8")
+        return expand_includes(inner, path.parent, (*_stack, path)).rstrip("\n") + "\n"
+
+    return _INCLUDE.sub(sub, text)
+
+
+def load_project(root: Path) -> Project:
+    """Read ``root/_quarto.yml`` and the article with its includes expanded."""
+    config = yaml.safe_load((root / "_quarto.yml").read_text(encoding="utf-8")) or {}
+    project = Project(root, config, {}, "")
+    text = project.article.read_text(encoding="utf-8")
+    project.front, body = split_front_matter(text)
+    project.body = expand_includes(body, project.article.parent)
+    return project
+
+
+def preview_name(notebook: str) -> str:
+    """Where the notebook view of ``notebooks/x.ipynb`` lands (Quarto's naming)."""
+    return str(Path(notebook).with_suffix("")) + "-preview.html"
+
+
+def single_output_dir(root: Path) -> Path:
+    """Where the single-file HTML lands (the ``single`` profile's output-dir)."""
+    profile = root / "_quarto-single.yml"
+    conf = yaml.safe_load(profile.read_text(encoding="utf-8")) if profile.is_file() else {}
+    return root / ((conf or {}).get("project", {}).get("output-dir", "_single"))
