@@ -24,7 +24,6 @@ PROSE = re.compile(r"[A-Za-zÆØÅæøå]{2}|[%/=×]")
 ALLOWED: dict[tuple[str, str], str] = {
     ("build/envsync.py", "  - python=3.11"): "the Python version the environment pins",
     ("core/validation.py", "file is not valid UTF-8 ("): "the name of an encoding",
-    ("build/render.py", "\n-- let typst size table columns"): "Lua code of a pandoc filter",
     ("core/catalogue.py", " does not exist: run notebook 01 first (make data)"): "a notebook's number",
 }
 
