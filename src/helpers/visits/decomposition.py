@@ -48,7 +48,7 @@ def weekly_rate_series(weekly: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     Parameters
     ----------
     weekly : pandas.DataFrame
-        Weekly totals (:func:`helpers.visits.daily.period_totals` with ``freq="week"``).
+        Weekly totals (:func:`helpers.visits.series.period_totals` with ``freq="week"``).
 
     Returns
     -------

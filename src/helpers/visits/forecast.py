@@ -82,7 +82,7 @@ def model_forecast(
     Parameters
     ----------
     daily : pandas.DataFrame
-        The daily frame (:func:`helpers.visits.daily.daily_frame`).
+        The daily frame (:func:`helpers.visits.series.daily_frame`).
     cal : pandas.DataFrame, optional
         The opening calendar; supplies the open days of weeks 27-52 when the register ends earlier.
     year : int

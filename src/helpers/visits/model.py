@@ -81,7 +81,7 @@ def model_frame(daily: pd.DataFrame, t0: pd.Timestamp, starts: pd.Series) -> pd.
     Parameters
     ----------
     daily : pandas.DataFrame
-        A daily frame (:func:`helpers.visits.daily.daily_frame`).
+        A daily frame (:func:`helpers.visits.series.daily_frame`).
     t0 : pandas.Timestamp
         Origin of the trend ``t`` (years).
     starts : pandas.Series
@@ -165,7 +165,7 @@ def fit_count_model(
     Parameters
     ----------
     daily : pandas.DataFrame
-        The daily frame (:func:`helpers.visits.daily.daily_frame`).
+        The daily frame (:func:`helpers.visits.series.daily_frame`).
     fourier_order : int
         Annual harmonics, used only when the observed span covers ``min_years_for_season`` years.
     trend_df : int

@@ -172,7 +172,7 @@ def seed_figures(daily: pd.DataFrame, targets: CalibrationTargets, year: int = 2
     Parameters
     ----------
     daily : pandas.DataFrame
-        The daily frame (:func:`helpers.visits.daily.daily_frame`).
+        The daily frame (:func:`helpers.visits.series.daily_frame`).
     targets : CalibrationTargets
         The published figures: the capacity per day, the low end of the printed peak-day range and
         the weekly mean's divisor come from here.

@@ -51,7 +51,7 @@ def annual_table(daily: pd.DataFrame, targets: CalibrationTargets) -> pd.DataFra
     Parameters
     ----------
     daily : pandas.DataFrame
-        The daily frame (:func:`helpers.visits.daily.daily_frame`).
+        The daily frame (:func:`helpers.visits.series.daily_frame`).
     targets : CalibrationTargets
         Tabell 2's opening days, totals and printed means.
 

@@ -40,7 +40,7 @@ def closed_days_text(daily: pd.DataFrame, iso_year: int, iso_week: int) -> str:
     Parameters
     ----------
     daily : pandas.DataFrame
-        The daily frame (:func:`helpers.visits.daily.daily_frame`).
+        The daily frame (:func:`helpers.visits.series.daily_frame`).
     iso_year, iso_week : int
         The week.
 
