@@ -92,7 +92,7 @@ def robust_stl(series: pd.Series, period: int, **kwargs: Any) -> Any:
     Returns
     -------
     statsmodels.tsa.seasonal.DecomposeResult
-        The fitted decomposition.
+        ``trend``, ``seasonal`` and ``resid`` of the robust fit.
 
     Raises
     ------
@@ -100,10 +100,11 @@ def robust_stl(series: pd.Series, period: int, **kwargs: Any) -> Any:
         With a missing value or fewer than two full cycles.
     """
     s = pd.Series(series)
-    if s.isna().any():
+    n_missing = int(s.isna().sum())
+    if n_missing:
         where = ", ".join(str(i)[:10] for i in s.index[s.isna()][:5])
         raise ValueError(
-            f"STL input has {int(s.isna().sum())} missing value(s) (first: {where}); "
+            f"STL input has {n_missing} missing value(s) (first: {where}); "
             "STL would return an all-NaN trend. Fill or drop them explicitly first."
         )
     if len(s) < 2 * period:
@@ -132,12 +133,12 @@ def mstl_checked(series: pd.Series, periods: list[int], **kwargs: Any) -> Any:
     Returns
     -------
     statsmodels.tsa.seasonal.DecomposeResult
-        The fitted decomposition.
+        One seasonal column per period, with trend and remainder.
 
     Raises
     ------
     ValueError
-        With a missing value or a period MSTL would drop.
+        With a missing value, or with a period MSTL would drop.
     """
     s = pd.Series(series)
     if s.isna().any():

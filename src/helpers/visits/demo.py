@@ -191,12 +191,10 @@ def generate_demo_register(
 
     Parameters
     ----------
-    cal : pandas.DataFrame
-        The opening calendar of the demo (:func:`demo_calendar`).
-    targets : CalibrationTargets
-        The published figures.
+    cal, targets : pandas.DataFrame, CalibrationTargets
+        As for :func:`solve_parameters`.
     spec : DemoSpec, optional
-        The assumptions.
+        The assumptions; default :class:`DemoSpec`.
 
     Returns
     -------

@@ -37,7 +37,19 @@ def _shade_regimes(ax: plt.Axes, daily: pd.DataFrame, label_y: float | None = No
 
 
 def fig_daily(daily: pd.DataFrame) -> plt.Figure:
-    """Daily visits on open days (all sites summed), opening regimes shaded."""
+    """Daily visits on open days (all sites summed), opening regimes shaded.
+
+    Parameters
+    ----------
+    daily : pandas.DataFrame
+        The daily frame (:func:`helpers.visits.series.daily_frame`); only observed days are
+        drawn, closed and unregistered days are left out.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One panel.
+    """
     d = daily[daily["observed"]].groupby("date")["visits"].sum()
     fig, ax = plt.subplots()
     top = float(d.max()) * 1.12
@@ -67,8 +79,24 @@ def fig_weekly_rate(
     daily: pd.DataFrame,
     fit: CountModelFit | None = None,
 ) -> plt.Figure:
-    """Weekly visits per open day with the decomposition's trend (back-transformed; with
-    ``fit``, the regime steps removed before the decomposition are added back)."""
+    """Weekly visits per open day with the decomposition's trend, back-transformed.
+
+    Parameters
+    ----------
+    weekly : pandas.DataFrame
+        Weekly totals (:func:`helpers.visits.series.period_totals`).
+    decomposition : Decomposition
+        The decomposition of the weekly log rate.
+    daily : pandas.DataFrame
+        The daily frame (for the regime shading).
+    fit : CountModelFit, optional
+        With it, the regime steps removed before the decomposition are added back to the trend.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One panel.
+    """
     fig, ax = plt.subplots()
     w = weekly[weekly["observed_days"] > 0]
     top = float(w["per_open_day"].max()) * 1.15
@@ -83,7 +111,18 @@ def fig_weekly_rate(
 
 
 def fig_weekday_profile(profile: pd.DataFrame) -> plt.Figure:
-    """Weekday index by regime with ±2 standard errors."""
+    """Weekday index by regime with ±2 standard errors.
+
+    Parameters
+    ----------
+    profile : pandas.DataFrame
+        :func:`helpers.visits.series.weekday_profile`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One panel, one colour per regime.
+    """
     fig, ax = plt.subplots()
     order = [w for w in calendar.WEEKDAYS_NB if w in set(profile["weekday_nb"])]
     regimes = list(dict.fromkeys(profile["regime"]))
@@ -104,7 +143,18 @@ def fig_weekday_profile(profile: pd.DataFrame) -> plt.Figure:
 
 
 def fig_stl(decomposition: Decomposition) -> plt.Figure:
-    """Observed log rate, trend, annual seasonal component and remainder in four panels."""
+    """Observed log rate, trend, annual seasonal component and remainder in four panels.
+
+    Parameters
+    ----------
+    decomposition : Decomposition
+        :func:`helpers.visits.decomposition.decompose_weekly`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Four panels sharing the time axis.
+    """
     comp = decomposition.components
     labels = {
         "observed": "Observert (log)\nuten sprang",
@@ -124,7 +174,22 @@ def fig_stl(decomposition: Decomposition) -> plt.Figure:
 
 
 def fig_model(daily: pd.DataFrame, fit: CountModelFit, effects: pd.DataFrame) -> plt.Figure:
-    """Top: weekly visits per open day, observed and fitted; bottom: regime rate ratios with CI."""
+    """Top: weekly visits per open day, observed and fitted; bottom: regime rate ratios with CI.
+
+    Parameters
+    ----------
+    daily : pandas.DataFrame
+        The daily frame (for the regime shading).
+    fit : CountModelFit
+        The count model (its frame and fitted values).
+    effects : pandas.DataFrame
+        :func:`helpers.visits.model.regime_effects`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Two panels.
+    """
     d = fit.frame.assign(fitted=np.asarray(fit.fitted))
     d["start"] = d["date"] - pd.to_timedelta(d["weekday"], unit="D")
     w = d.groupby("start")[["visits", "fitted"]].mean()

@@ -21,6 +21,7 @@ CLOSURES_RESOURCE = "huset_closures_demo"
 KEY_FIGURES_RESOURCE = "huset_key_figures"
 TEXT_FIGURES_RESOURCE = "huset_text_figures"
 PROSE_FIGURES_RESOURCE = "huset_cost_text_figures"
+TARGET_ROWS_RESOURCE = "huset_daily_register_demo_targets"
 
 
 def _own(path: Path | str | None) -> Path | str | None:
@@ -83,18 +84,17 @@ def read_regimes(path: Path | str | None = None) -> pd.DataFrame:
 
 
 def read_closures(path: Path | str | None = None) -> pd.DataFrame:
-    """The project closure list (recurring month/day), validated.
+    """The project closure list (recurring month/day), validated against its Table Schema.
 
     Parameters
     ----------
     path : pathlib.Path or str, optional
-        A closures file with the columns of ``huset_closures_demo``; empty or None reads the
-        embedded file.
+        Own closure list (columns as ``huset_closures_demo``); empty or None: the embedded list.
 
     Returns
     -------
     pandas.DataFrame
-        ``month, day, name_nb, rationale``.
+        Columns ``month, day, name_nb, rationale``.
     """
     df = catalogue.read_resource(CLOSURES_RESOURCE, _own(path))
     return df[["month", "day", "name_nb", "rationale"]].reset_index(drop=True)
@@ -104,6 +104,7 @@ def read_calibration_targets(
     key_figures: str = KEY_FIGURES_RESOURCE,
     text_figures: str = TEXT_FIGURES_RESOURCE,
     prose_figures: str = PROSE_FIGURES_RESOURCE,
+    target_rows: str = TARGET_ROWS_RESOURCE,
 ) -> targets.CalibrationTargets:
     """Seed 000's published register figures, read from their transcriptions in ``data/raw``.
 
@@ -111,6 +112,8 @@ def read_calibration_targets(
     ----------
     key_figures, text_figures, prose_figures : str
         Data-package resources: Tabell 2, the Huset-only 2024 total, the prose figures of Del 3.1.
+    target_rows : str
+        The resource naming the prose row (measure, seed line) of each printed figure.
 
     Returns
     -------
@@ -121,4 +124,5 @@ def read_calibration_targets(
         catalogue.read_resource(key_figures),
         catalogue.read_resource(text_figures),
         catalogue.read_resource(prose_figures),
+        catalogue.read_resource(target_rows),
     )

@@ -166,12 +166,10 @@ def fit_count_model(
     ----------
     daily : pandas.DataFrame
         The daily frame (:func:`helpers.visits.series.daily_frame`).
-    fourier_order : int
+    fourier_order, min_years_for_season : int, float
         Annual harmonics, used only when the observed span covers ``min_years_for_season`` years.
     trend_df : int
         1: log-linear trend; more: a natural cubic spline with this many degrees of freedom.
-    min_years_for_season : float
-        Shortest span (years) that gets the annual Fourier terms.
 
     Returns
     -------
@@ -226,12 +224,12 @@ def regime_effects(fit: CountModelFit) -> pd.DataFrame:
     Parameters
     ----------
     fit : CountModelFit
-        A fitted count model.
+        The model whose step terms (``fit.steps``) are read.
 
     Returns
     -------
     pandas.DataFrame
-        ``change, rr, rr_low, rr_high, p``, one row per change in date order.
+        One row per change in date order: ``change, rr, rr_low, rr_high, p``.
     """
     t = fit.table.set_index("term")
     rows = [
@@ -253,12 +251,12 @@ def weekday_effects(fit: CountModelFit) -> pd.DataFrame:
     Parameters
     ----------
     fit : CountModelFit
-        A fitted count model.
+        Its weekday terms ``C(weekday_nb, Treatment('man'))[T.…]`` are read.
 
     Returns
     -------
     pandas.DataFrame
-        ``weekday_nb, rr, rr_low, rr_high, weekday``, sorted by weekday.
+        Sorted by weekday: ``weekday_nb, rr, rr_low, rr_high, weekday``.
     """
     t = fit.table
     rows = [{"weekday_nb": "man", "rr": 1.0, "rr_low": 1.0, "rr_high": 1.0}]

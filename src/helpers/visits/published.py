@@ -152,18 +152,9 @@ def tabell2_mean_per_day(total: float, days_per_week: float) -> float:
 
 
 def _by_date(daily: pd.DataFrame) -> pd.DataFrame:
-    return (
-        daily.groupby("date", sort=True)
-        .agg(
-            visits=("visits", "sum"),
-            open=("open", "any"),
-            observed=("observed", "any"),
-            iso_year=("iso_year", "first"),
-            iso_week=("iso_week", "first"),
-            days_per_week=("days_per_week", "first"),
-        )
-        .reset_index()
-    )
+    how = {"visits": "sum", "open": "any", "observed": "any"}
+    how |= dict.fromkeys(("iso_year", "iso_week", "days_per_week"), "first")
+    return daily.groupby("date", sort=True).agg(how).reset_index()
 
 
 def seed_figures(daily: pd.DataFrame, targets: CalibrationTargets, year: int = 2025) -> SeedFigures:

@@ -290,12 +290,12 @@ def model_table(fit: CountModelFit) -> pd.DataFrame:
     Parameters
     ----------
     fit : CountModelFit
-        A fitted count model.
+        The count model of notebook 02 (:func:`helpers.visits.model.fit_count_model`).
 
     Returns
     -------
     pandas.DataFrame
-        ``Ledd`` and its formatted rate ratio (CI) or value.
+        Each term (``Ledd``) with its formatted rate ratio (CI) or value.
     """
     t = fit.table.set_index("term")
     rows = []

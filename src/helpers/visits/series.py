@@ -57,23 +57,8 @@ def daily_frame(register: pd.DataFrame, cal: pd.DataFrame) -> pd.DataFrame:
     out["iso_year"] = iso["year"].astype(int)
     out["iso_week"] = iso["week"].astype(int)
     out["weekday_nb"] = [calendar.WEEKDAYS_NB[w] for w in out["weekday"]]
-    cols = [
-        "site",
-        "date",
-        "iso_year",
-        "iso_week",
-        "weekday",
-        "weekday_nb",
-        "regime",
-        "days_per_week",
-        "scheduled",
-        "holiday",
-        "closure",
-        "open",
-        "adjacent",
-        "observed",
-        "visits",
-    ]
+    cols = ["site", "date", "iso_year", "iso_week", "weekday", "weekday_nb", "regime", "days_per_week"]
+    cols += ["scheduled", "holiday", "closure", "open", "adjacent", "observed", "visits"]
     return out[cols]
 
 

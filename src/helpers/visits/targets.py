@@ -4,12 +4,14 @@
 Bulukin (2025) in ``data/raw`` (Tabell 2 key figures, the Huset-only 2024 total, and the prose
 figures of Del 3.1); :func:`helpers.visits.inputs.read_calibration_targets` reads those tables.
 The demo register is calibrated to these figures, and notebook 02 sets them next to the same
-figures recomputed from a register. Rows are picked by measure and seed line; no value is typed here.
+figures recomputed from a register. Which prose row is which figure (measure and seed line) is
+itself data: ``huset_daily_register_demo_targets`` in ``data/raw``. No value is typed here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any, cast
 
 import pandas as pd
 
@@ -59,7 +61,10 @@ class CalibrationTargets:
     peak_week_per_day: Printed
     utilisation_avg: Printed
     utilisation_peak: Printed
-    monthly_range: dict[int, tuple[Printed, Printed]]
+    month_low_prev: Printed
+    month_high_prev: Printed
+    month_low_h1: Printed
+    month_high_h1: Printed
     uplift_basis_pct: Printed
     uplift_high_pct: Printed
     h2_basis: Printed
@@ -69,6 +74,12 @@ class CalibrationTargets:
     year_basis: Printed
     year_high: Printed
     h2_high_in_sum: Printed
+
+    @property
+    def monthly_range(self) -> dict[int, tuple[Printed, Printed]]:
+        """The printed typical monthly range by year: ``{year: (low, high)}``."""
+        pairs = ((self.month_low_prev, self.month_high_prev), (self.month_low_h1, self.month_high_h1))
+        return {int(lo.year or 0): (lo, hi) for lo, hi in pairs}
 
     @property
     def peak_week_divisor(self) -> int:
@@ -92,7 +103,9 @@ def _printed(table: pd.DataFrame, name: str, measure: str, line: int | str | Non
     return Printed(value=float(r["value"]), line=str(r["source_line"]), year=year)
 
 
-def targets_from_tables(key: pd.DataFrame, text: pd.DataFrame, prose: pd.DataFrame) -> CalibrationTargets:
+def targets_from_tables(
+    key: pd.DataFrame, text: pd.DataFrame, prose: pd.DataFrame, rows: pd.DataFrame
+) -> CalibrationTargets:
     """Build the calibration targets from seed 000's transcribed tables.
 
     Parameters
@@ -103,23 +116,38 @@ def targets_from_tables(key: pd.DataFrame, text: pd.DataFrame, prose: pd.DataFra
         ``huset_text_figures``: the Huset-only 2024 total (line 1269).
     prose : pandas.DataFrame
         ``huset_cost_text_figures``: the prose figures of Del 3.1 (lines 1077-1199).
+    rows : pandas.DataFrame
+        ``huset_daily_register_demo_targets``: ``target, measure, source_line``, naming the prose
+        row of each printed figure.
 
     Returns
     -------
     CalibrationTargets
         The published figures with their seed lines.
+
+    Raises
+    ------
+    KeyError
+        When a named row is missing from the prose table or occurs twice.
     """
-
-    def pr(measure: str, line: int | str) -> Printed:
-        return _printed(prose, "huset_cost_text_figures", measure, line)
-
     huset_only = _printed(text, "huset_text_figures", "visitors_huset_only")
-    assert huset_only.year is not None
+    if huset_only.year is None:
+        raise KeyError("huset_text_figures: visitors_huset_only has no year")
     tabell2 = _by_year(key, "visitors")
     annual = {y: v for y, v in tabell2.items() if y < huset_only.year}
     annual[huset_only.year] = int(huset_only.value)
-    lows = [pr("visits_per_month_typical_low", 1079), pr("visits_per_month_typical_low", "1081-1083")]
-    highs = [pr("visits_per_month_typical_high", "1079-1081"), pr("visits_per_month_typical_high", 1083)]
+    names = {f.name for f in fields(CalibrationTargets) if f.type in ("Printed", Printed)} - {"huset_only"}
+    printed: dict[str, Printed] = {}
+    for i, r in enumerate(rows.itertuples(index=False)):
+        if str(r.target) not in names:
+            raise KeyError(
+                f"huset_daily_register_demo_targets: row {i + 1}, column 'target': unknown {r.target!r}"
+            )
+        printed[str(r.target)] = _printed(
+            prose, "huset_cost_text_figures", str(r.measure), str(r.source_line)
+        )
+    if set(printed) != names:
+        raise KeyError(f"huset_daily_register_demo_targets: no row for {sorted(names - set(printed))}")
     return CalibrationTargets(
         annual=dict(sorted(annual.items())),
         annual_tabell2=tabell2,
@@ -127,26 +155,6 @@ def targets_from_tables(key: pd.DataFrame, text: pd.DataFrame, prose: pd.DataFra
         opening_days=_by_year(key, "opening_days_per_week"),
         mean_per_day_tabell2=_by_year(key, "mean_visitors_per_day"),
         huset_only=huset_only,
-        h1_2025=pr("visits_total_h1", 1170),
-        h1_weekly_mean=pr("visits_per_week_avg_h1", 1168),
-        h1_daily_mean=pr("visits_per_day_avg_h1", 1174),
-        june_2025=pr("visits_month_max_jun", 1077),
         peak_week=PEAK_WEEK,
-        peak_week_visits=pr("visits_week24", 1099),
-        peak_day_low=pr("users_per_day_peak_low", 1097),
-        peak_day_high=pr("users_per_day_peak_high", 1097),
-        capacity=pr("theoretical_capacity_per_day", 1103),
-        peak_week_per_day=pr("visits_per_day_avg_week24", 1101),
-        utilisation_avg=pr("capacity_utilisation_avg", 1113),
-        utilisation_peak=pr("capacity_utilisation_peak_day", 1111),
-        monthly_range={int(lo.year or 0): (lo, hi) for lo, hi in zip(lows, highs, strict=True)},
-        uplift_basis_pct=pr("maturation_effect_basis", 1190),
-        uplift_high_pct=pr("maturation_effect_high_case", 1192),
-        h2_basis=pr("visits_total_h2_basis", 1190),
-        h2_high=pr("visits_total_h2_high", 1192),
-        weekly_h2_basis=pr("visits_per_week_h2_basis", 1190),
-        weekly_h2_high=pr("visits_per_week_h2_high", 1192),
-        year_basis=pr("visits_total_year_basis", 1197),
-        year_high=pr("visits_total_year_high", 1199),
-        h2_high_in_sum=pr("visits_total_h2_high", 1199),
+        **cast(dict[str, Any], printed),
     )
