@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from helpers.core import catalogue
@@ -9,13 +11,8 @@ from helpers.visits import inputs, targets
 
 
 def _tables():
-    names = (
-        inputs.KEY_FIGURES_RESOURCE,
-        inputs.TEXT_FIGURES_RESOURCE,
-        inputs.PROSE_FIGURES_RESOURCE,
-        inputs.TARGET_ROWS_RESOURCE,
-    )
-    return [catalogue.read_resource(n) for n in names]
+    names = (inputs.KEY_FIGURES_RESOURCE, inputs.TEXT_FIGURES_RESOURCE, inputs.PROSE_FIGURES_RESOURCE)
+    return [catalogue.read_resource(n) for n in names] + [inputs.published_figure_rows()]
 
 
 def test_targets_carry_values_and_seed_lines(targets):
@@ -44,3 +41,14 @@ def test_a_row_that_picks_no_prose_row_is_named():
     rows.loc[0, "source_line"] = "1171"
     with pytest.raises(KeyError, match="visits_total_h1' line 1171"):
         targets.targets_from_tables(key, text, prose, rows)
+
+
+def test_every_published_figure_row_cites_a_line_the_register_declares():
+    """The rows lie inside the seed lines the demo register's provenance names (1053-1199, ...)."""
+    declared = catalogue.resources()[inputs.DEMO_RESOURCE].descriptor["provenance"]["lines"]
+    ranges = [(int(a), int(b or a)) for a, b in re.findall(r"(\d+)(?:-(\d+))?", declared)]
+    rows = inputs.published_figure_rows()
+    assert rows["target"].is_unique and len(rows) > 20
+    for spec in rows["source_line"]:
+        for a, b in re.findall(r"(\d+)(?:-(\d+))?", spec):
+            assert any(lo <= int(a) and int(b or a) <= hi for lo, hi in ranges), spec

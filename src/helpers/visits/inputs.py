@@ -21,7 +21,6 @@ CLOSURES_RESOURCE = "huset_closures_demo"
 KEY_FIGURES_RESOURCE = "huset_key_figures"
 TEXT_FIGURES_RESOURCE = "huset_text_figures"
 PROSE_FIGURES_RESOURCE = "huset_cost_text_figures"
-TARGET_ROWS_RESOURCE = "huset_daily_register_demo_targets"
 
 
 def _own(path: Path | str | None) -> Path | str | None:
@@ -100,11 +99,29 @@ def read_closures(path: Path | str | None = None) -> pd.DataFrame:
     return df[["month", "day", "name_nb", "rationale"]].reset_index(drop=True)
 
 
+def published_figure_rows(resource: str = DEMO_RESOURCE) -> pd.DataFrame:
+    """Which row of the prose figures is which printed register figure, from ``datapackage.json``.
+
+    The list is the ``published_figures`` property of the demo register's descriptor: the figures
+    it is calibrated to and compared with (target, measure, seed line).
+
+    Parameters
+    ----------
+    resource : str
+        The resource whose descriptor holds the list.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``target, measure, source_line, note``.
+    """
+    return pd.DataFrame(catalogue.resources()[resource].descriptor["published_figures"]["rows"])
+
+
 def read_calibration_targets(
     key_figures: str = KEY_FIGURES_RESOURCE,
     text_figures: str = TEXT_FIGURES_RESOURCE,
     prose_figures: str = PROSE_FIGURES_RESOURCE,
-    target_rows: str = TARGET_ROWS_RESOURCE,
 ) -> targets.CalibrationTargets:
     """Seed 000's published register figures, read from their transcriptions in ``data/raw``.
 
@@ -112,8 +129,6 @@ def read_calibration_targets(
     ----------
     key_figures, text_figures, prose_figures : str
         Data-package resources: Tabell 2, the Huset-only 2024 total, the prose figures of Del 3.1.
-    target_rows : str
-        The resource naming the prose row (measure, seed line) of each printed figure.
 
     Returns
     -------
@@ -124,5 +139,5 @@ def read_calibration_targets(
         catalogue.read_resource(key_figures),
         catalogue.read_resource(text_figures),
         catalogue.read_resource(prose_figures),
-        catalogue.read_resource(target_rows),
+        published_figure_rows(),
     )

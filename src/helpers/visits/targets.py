@@ -5,7 +5,8 @@ Bulukin (2025) in ``data/raw`` (Tabell 2 key figures, the Huset-only 2024 total,
 figures of Del 3.1); :func:`helpers.visits.inputs.read_calibration_targets` reads those tables.
 The demo register is calibrated to these figures, and notebook 02 sets them next to the same
 figures recomputed from a register. Which prose row is which figure (measure and seed line) is
-itself data: ``huset_daily_register_demo_targets`` in ``data/raw``. No value is typed here.
+itself data: the ``published_figures`` of the demo register's entry in ``data/raw/datapackage.json``
+(:func:`helpers.visits.inputs.published_figure_rows`). No value is typed here.
 """
 
 from __future__ import annotations
@@ -117,8 +118,8 @@ def targets_from_tables(
     prose : pandas.DataFrame
         ``huset_cost_text_figures``: the prose figures of Del 3.1 (lines 1077-1199).
     rows : pandas.DataFrame
-        ``huset_daily_register_demo_targets``: ``target, measure, source_line``, naming the prose
-        row of each printed figure.
+        ``target, measure, source_line``, naming the prose row of each printed figure
+        (:func:`helpers.visits.inputs.published_figure_rows`).
 
     Returns
     -------
@@ -140,14 +141,12 @@ def targets_from_tables(
     printed: dict[str, Printed] = {}
     for i, r in enumerate(rows.itertuples(index=False)):
         if str(r.target) not in names:
-            raise KeyError(
-                f"huset_daily_register_demo_targets: row {i + 1}, column 'target': unknown {r.target!r}"
-            )
+            raise KeyError(f"published_figures: row {i + 1}, column 'target': unknown {r.target!r}")
         printed[str(r.target)] = _printed(
             prose, "huset_cost_text_figures", str(r.measure), str(r.source_line)
         )
     if set(printed) != names:
-        raise KeyError(f"huset_daily_register_demo_targets: no row for {sorted(names - set(printed))}")
+        raise KeyError(f"published_figures: no row for {sorted(names - set(printed))}")
     return CalibrationTargets(
         annual=dict(sorted(annual.items())),
         annual_tabell2=tabell2,
