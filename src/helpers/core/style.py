@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
-import numpy as np
-import pandas as pd
 import seaborn as sns
-from matplotlib.container import BarContainer
 from matplotlib.ticker import FuncFormatter
 
 from helpers.core.formatting import fmt_num
@@ -49,70 +46,6 @@ def nb_axis(ax: plt.Axes, axis: str = "y", decimals: int = 0) -> None:
         ax.yaxis.set_major_formatter(fmt)
     if axis in ("x", "both"):
         ax.xaxis.set_major_formatter(fmt)
-
-
-def annual_bars(
-    df: pd.DataFrame,
-    *,
-    x: str,
-    y: str,
-    hue: str | None = None,
-    hatch_col: str | None = None,
-    ylabel: str,
-    xlabel: str = "År",
-    legend_title: str | None = None,
-    label_bars: bool = True,
-) -> plt.Figure:
-    """Bar chart of an annual series; rows with ``hatch_col`` true are hatched (forecasts)."""
-    fig, ax = plt.subplots()
-    sns.barplot(data=df, x=x, y=y, hue=hue, ax=ax, errorbar=None, dodge=hue is not None)
-    if hatch_col is not None:
-        flags = list(df[hatch_col])
-        for patch, flag in zip(ax.patches, flags, strict=False):
-            if flag:
-                patch.set_hatch("//")
-                patch.set_alpha(0.6)
-    if label_bars:
-        for container in ax.containers:
-            if not isinstance(container, BarContainer):
-                continue
-            ax.bar_label(
-                container,
-                labels=[fmt_num(float(v)) for v in np.asarray(container.datavalues)],
-                fontsize=8,
-                padding=2,
-            )
-    ax.set_ylabel(ylabel)
-    ax.set_xlabel(xlabel)
-    nb_axis(ax, "y")
-    ax.margins(y=0.12)
-    if hue is not None:
-        ax.legend(title=legend_title, loc="upper left")
-    return fig
-
-
-def annual_lines(
-    df: pd.DataFrame,
-    *,
-    x: str,
-    y: str,
-    hue: str,
-    ylabel: str,
-    xlabel: str = "År",
-    legend_title: str | None = None,
-) -> plt.Figure:
-    """Line chart with markers of several annual series."""
-    fig, ax = plt.subplots()
-    sns.lineplot(data=df, x=x, y=y, hue=hue, style=hue, markers=True, dashes=False, ax=ax)
-    ax.set_ylabel(ylabel)
-    ax.set_xlabel(xlabel)
-    ax.set_ylim(bottom=0)
-    years = sorted(df[x].unique())
-    ax.set_xticks(years)
-    ax.set_xticklabels([str(int(v)) for v in years], rotation=0)
-    nb_axis(ax, "y")
-    ax.legend(title=legend_title, loc="lower right")
-    return fig
 
 
 DEMO_STAMP = "SYNTETISKE DEMODATA"

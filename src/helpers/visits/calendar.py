@@ -8,7 +8,8 @@ holidays but on which the service is assumed closed). A closed day is **missing 
 a day with zero visits: analyses drop it from per-day rates and count models.
 
 Regimes and closures are data files described in ``data/raw/datapackage.json`` so that a student
-with the real opening history replaces a file (params of notebook 02), not code.
+with the real opening history replaces a file (params of notebook 02), not code; they are read by
+:mod:`helpers.visits.inputs`. Nothing here opens a file.
 """
 
 from __future__ import annotations
@@ -18,18 +19,31 @@ from pathlib import Path
 import holidays
 import pandas as pd
 
-from helpers.core import catalogue, validation
+from helpers.core import validation
 
 # Norwegian weekday abbreviations, Monday first (pandas' dayofweek 0..6)
 WEEKDAYS_NB = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
 WEEKDAY_NAMES_NB = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
-REGIMES_RESOURCE = "huset_opening_regimes_demo"
-CLOSURES_RESOURCE = "huset_closures_demo"
-
 
 def parse_weekdays(spec: str) -> tuple[int, ...]:
-    """``"man tir tor søn"`` -> ``(0, 1, 3, 6)``; unknown names raise ValueError."""
+    """Parse a list of Norwegian weekday abbreviations.
+
+    Parameters
+    ----------
+    spec : str
+        Space-separated abbreviations from :data:`WEEKDAYS_NB`, e.g. ``"man tir tor søn"``.
+
+    Returns
+    -------
+    tuple of int
+        Sorted weekday numbers, Monday = 0 (``(0, 1, 3, 6)``).
+
+    Raises
+    ------
+    ValueError
+        For an unknown name, an empty list or a repeated day.
+    """
     out = []
     for tok in str(spec).split():
         if tok not in WEEKDAYS_NB:
@@ -40,36 +54,46 @@ def parse_weekdays(spec: str) -> tuple[int, ...]:
     return tuple(sorted(out))
 
 
-def read_regimes(path: Path | str | None = None) -> pd.DataFrame:
-    """Opening regimes, validated: ``regime, start, weekdays (tuple), days_per_week, basis``.
+def parse_regimes(df: pd.DataFrame, source: Path | str) -> pd.DataFrame:
+    """Validate a table of opening regimes and parse its weekday lists.
 
-    Each regime runs from its ``start`` date to the day before the next regime's start.
+    Each regime runs from its ``start_date`` to the day before the next regime's start.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The regimes as read from the data package: ``regime, start_date, weekdays, days_per_week,
+        basis`` (``weekdays`` as Norwegian abbreviations, e.g. ``"man tir tor søn"``).
+    source : pathlib.Path or str
+        The file the table came from, named in the error.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``regime, start (Timestamp), weekdays (tuple of 0..6), days_per_week, basis``.
+
+    Raises
+    ------
+    helpers.core.validation.DataValidationError
+        Naming row, line and column of every unknown weekday, of a ``days_per_week`` that does not
+        match the weekdays listed, and of regimes out of date order.
     """
-    df = catalogue.read_resource(REGIMES_RESOURCE, path)
     out = df.assign(start=pd.to_datetime(df["start_date"], format="%Y-%m-%d"))
-    problems = []
-    days = []
-    for i, row in out.iterrows():
+    problems: list[dict[str, object]] = []
+    days: list[tuple[int, ...]] = []
+    for i, (spec, n) in enumerate(zip(out["weekdays"], out["days_per_week"], strict=True)):
+        where = {"row": i + 1, "line": i + 2}
         try:
-            wd = parse_weekdays(row["weekdays"])
+            wd = parse_weekdays(spec)
         except ValueError as exc:
-            problems.append(
-                {
-                    "row": i + 1,
-                    "line": i + 2,
-                    "column": "weekdays",
-                    "value": row["weekdays"],
-                    "check": str(exc),
-                }
-            )
+            problems.append({**where, "column": "weekdays", "value": spec, "check": str(exc)})
             wd = ()
-        if wd and len(wd) != row["days_per_week"]:
+        if wd and len(wd) != n:
             problems.append(
                 {
-                    "row": i + 1,
-                    "line": i + 2,
+                    **where,
                     "column": "days_per_week",
-                    "value": row["days_per_week"],
+                    "value": n,
                     "check": f"{len(wd)} weekdays listed in 'weekdays'",
                 }
             )
@@ -77,22 +101,26 @@ def read_regimes(path: Path | str | None = None) -> pd.DataFrame:
     if not out["start"].is_monotonic_increasing:
         problems.append({"column": "start_date", "check": "regimes must be sorted by start date"})
     if problems:
-        raise validation.DataValidationError(path or catalogue.resources()[REGIMES_RESOURCE].path, problems)
+        raise validation.DataValidationError(source, problems)
     out["weekdays"] = days
     return out[["regime", "start", "weekdays", "days_per_week", "basis"]].reset_index(drop=True)
 
 
-def read_closures(path: Path | str | None = None) -> pd.DataFrame:
-    """Project closure list (recurring month/day), validated: ``month, day, name_nb, rationale``."""
-    df = catalogue.read_resource(CLOSURES_RESOURCE, path)
-    return df[["month", "day", "name_nb", "rationale"]].reset_index(drop=True)
-
-
 def norwegian_holidays(start: str | pd.Timestamp, end: str | pd.Timestamp) -> pd.Series:
-    """Norwegian public holidays between ``start`` and ``end`` (inclusive), date -> name.
+    """Norwegian public holidays between ``start`` and ``end`` (inclusive).
 
     ``holidays.Norway`` counts every Sunday as a holiday by default (``include_sundays``); that is
     switched off here, because a service open on Sundays is not closed by it.
+
+    Parameters
+    ----------
+    start, end : str or pandas.Timestamp
+        First and last day.
+
+    Returns
+    -------
+    pandas.Series
+        Holiday name (Norwegian) indexed by date.
     """
     start, end = pd.Timestamp(start), pd.Timestamp(end)
     cal = holidays.Norway(years=range(start.year, end.year + 1), include_sundays=False, language="no")
@@ -107,8 +135,25 @@ def opening_calendar(
 ) -> pd.DataFrame:
     """One row per calendar day with the regime in force and whether the service was open.
 
-    Columns: ``date, weekday (0=Monday), regime, days_per_week, scheduled, holiday, closure,
-    open, adjacent`` where ``adjacent`` marks open days next to a public holiday or closure.
+    Parameters
+    ----------
+    start, end : str or pandas.Timestamp
+        First and last day of the calendar.
+    regimes : pandas.DataFrame
+        Opening regimes as returned by :func:`parse_regimes`.
+    closures : pandas.DataFrame
+        Recurring closures: ``month, day, name_nb``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``date, weekday (0=Monday), regime, days_per_week, scheduled, holiday, closure, open,
+        adjacent`` where ``adjacent`` marks open days next to a public holiday or closure.
+
+    Raises
+    ------
+    ValueError
+        When the calendar starts before the first regime.
     """
     start, end = pd.Timestamp(start), pd.Timestamp(end)
     if start < regimes["start"].min():
@@ -137,7 +182,21 @@ def opening_calendar(
 
 
 def opening_days_by_period(cal: pd.DataFrame, freq: str = "YS") -> pd.DataFrame:
-    """Open and scheduled days per period (``YS`` years, ``MS`` months)."""
+    """Open and scheduled days per period.
+
+    Parameters
+    ----------
+    cal : pandas.DataFrame
+        An opening calendar (:func:`opening_calendar`).
+    freq : str
+        A pandas frequency: ``"YS"`` years, ``"MS"`` months.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``date`` (period start), ``scheduled_days, open_days, calendar_days,
+        closed_scheduled_days``.
+    """
     g = cal.groupby(pd.Grouper(key="date", freq=freq))
     out = g.agg(
         scheduled_days=("scheduled", "sum"), open_days=("open", "sum"), calendar_days=("date", "size")
@@ -149,8 +208,24 @@ def opening_days_by_period(cal: pd.DataFrame, freq: str = "YS") -> pd.DataFrame:
 def calendar_for(
     register: pd.DataFrame, regimes: pd.DataFrame, closures: pd.DataFrame, until_year: int | None = None
 ) -> pd.DataFrame:
-    """The opening calendar over a register's span, extended to 31 December of ``until_year``
-    (so a forecast can count the open days the register does not reach yet)."""
+    """The opening calendar over a register's span, extended to the end of ``until_year``.
+
+    Extending the calendar lets a forecast count the open days the register does not reach yet.
+
+    Parameters
+    ----------
+    register : pandas.DataFrame
+        A register with a ``date`` column.
+    regimes, closures : pandas.DataFrame
+        As for :func:`opening_calendar`.
+    until_year : int, optional
+        Extend the calendar to 31 December of this year.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The opening calendar (:func:`opening_calendar`).
+    """
     end = register["date"].max()
     if until_year is not None:
         end = max(end, pd.Timestamp(f"{until_year}-12-31"))

@@ -6,13 +6,13 @@ import pandas as pd
 import pytest
 
 from helpers.core import catalogue, validation
-from helpers.visits import calendar
+from helpers.visits import calendar, inputs
 
 
 @pytest.fixture(scope="module")
 def cal():
     return calendar.opening_calendar(
-        "2022-01-01", "2025-12-31", calendar.read_regimes(), calendar.read_closures()
+        "2022-01-01", "2025-12-31", inputs.read_regimes(), inputs.read_closures()
     )
 
 
@@ -60,7 +60,8 @@ def test_regimes_match_the_published_opening_days_per_year():
     """Days per week in force at the end of each year = seed 000 Tabell 2 (line 1614)."""
     key = catalogue.read_resource("huset_key_figures")
     pub = key[key["measure"] == "opening_days_per_week"].set_index("year")["value"]
-    reg = calendar.read_regimes()
+    reg = inputs.read_regimes()
+    assert len(pub) > 1
     for year, days in pub.items():
         in_force = reg[reg["start"] <= pd.Timestamp(f"{year}-12-31")].iloc[-1]
         assert in_force["days_per_week"] == days, year
@@ -68,34 +69,47 @@ def test_regimes_match_the_published_opening_days_per_year():
 
 def test_fifth_day_starts_in_iso_week_23():
     """The documented choice between week 23 (seed line 1180) and week 24 (line 1093)."""
-    reg = calendar.read_regimes()
+    reg = inputs.read_regimes()
     five = reg[reg["days_per_week"] == 5].iloc[0]
     assert tuple(five["start"].isocalendar())[:2] == (2025, 23)
     assert five["start"].day_of_week == 0 and 2 in five["weekdays"]
 
 
 def test_bad_weekday_is_reported_with_row_and_column(tmp_path):
-    src = catalogue.resources()[calendar.REGIMES_RESOURCE].path.read_text(encoding="utf-8")
+    src = catalogue.resources()[inputs.REGIMES_RESOURCE].path.read_text(encoding="utf-8")
     bad = tmp_path / "regimes.csv"
     bad.write_text(src.replace("man tor søn", "man tor sun", 1), encoding="utf-8")
     with pytest.raises(validation.DataValidationError) as err:
-        calendar.read_regimes(bad)
+        inputs.read_regimes(bad)
     assert "line 3" in str(err.value) and "column 'weekdays'" in str(err.value)
+    assert str(bad) in str(err.value)
 
 
 def test_days_per_week_must_match_weekdays(tmp_path):
-    src = catalogue.resources()[calendar.REGIMES_RESOURCE].path.read_text(encoding="utf-8")
+    src = catalogue.resources()[inputs.REGIMES_RESOURCE].path.read_text(encoding="utf-8")
     bad = tmp_path / "regimes.csv"
     bad.write_text(src.replace("man tor,2,", "man tor,3,", 1), encoding="utf-8")
     with pytest.raises(validation.DataValidationError, match="column 'days_per_week'"):
-        calendar.read_regimes(bad)
+        inputs.read_regimes(bad)
 
 
 def test_calendar_before_first_regime_is_an_error():
     with pytest.raises(ValueError, match="before the first opening regime"):
-        calendar.opening_calendar(
-            "2021-06-01", "2022-02-01", calendar.read_regimes(), calendar.read_closures()
-        )
+        calendar.opening_calendar("2021-06-01", "2022-02-01", inputs.read_regimes(), inputs.read_closures())
+
+
+def test_regimes_out_of_date_order_are_an_error():
+    df = pd.DataFrame(
+        {
+            "regime": ["b", "a"],
+            "start_date": ["2023-01-01", "2022-01-01"],
+            "weekdays": ["man", "tir"],
+            "days_per_week": [1, 1],
+            "basis": ["x", "x"],
+        }
+    )
+    with pytest.raises(validation.DataValidationError, match="sorted by start date"):
+        calendar.parse_regimes(df, "regimes.csv")
 
 
 def test_parse_weekdays():
