@@ -32,7 +32,7 @@ REPORT_OUT   := $(REPORT_HTML) report/_manuscript/index.pdf report/_single/rappo
 # the colophon prints the commit, so a new commit re-renders (and only re-renders)
 GIT_HEAD_LOG := $(wildcard $(shell git rev-parse --git-path logs/HEAD 2>/dev/null))
 
-.PHONY: help setup data notebooks report test lint format lock clean distclean
+.PHONY: help setup data notebooks report test lint format strip lab lock clean distclean
 
 help: ## Show this help
 	@echo "Huset Bergen analysis. Targets:"
@@ -118,6 +118,17 @@ lint: $(SETUP_STAMP) ## ruff check + format check, mypy on src/helpers, import c
 format: $(SETUP_STAMP) ## Apply ruff format and ruff's safe fixes
 	$(PY) -m ruff check --fix src tests notebooks
 	$(PY) -m ruff format src tests notebooks
+
+# keep the cell ids and the short language_info of the committed notebooks (Jupyter adds the rest);
+# .pre-commit-config.yaml runs the same command (a test checks)
+NBSTRIP_KEYS := $(addprefix metadata.language_info.,codemirror_mode file_extension mimetype \
+                  nbconvert_exporter pygments_lexer version)
+strip: $(SETUP_STAMP) ## Strip outputs from notebooks/*.ipynb (after saving them in Jupyter)
+	$(VENV)/bin/nbstripout --keep-id --extra-keys "$(NBSTRIP_KEYS)" $(NB_SRC_DIR)/*.ipynb
+
+lab: $(SETUP_STAMP) ## Open JupyterLab on notebooks/ with the project kernel (huset-bergen)
+	cd $(NB_SRC_DIR) && ../$(VENV)/bin/jupyter lab --ServerApp.root_dir=. \
+	  --MappingKernelManager.default_kernel_name=$(KERNEL)
 
 clean: ## Remove everything make built (keeps .venv)
 	rm -rf report/_manuscript report/_single report/.quarto report/_results .make
