@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import subprocess
 
@@ -26,8 +27,12 @@ def _make_n(target: str) -> list[str]:
     return res.stdout.replace("\\\n", " ").splitlines()  # join recipe lines continued with \\
 
 
+def _config() -> dict:
+    return yaml.safe_load((paths.ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+
+
 def _hooks() -> dict[str, dict]:
-    config = yaml.safe_load((paths.ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    config = _config()
     assert [r["repo"] for r in config["repos"]] == ["local"], "pre-commit cannot download hooks here"
     return {h["id"]: h for r in config["repos"] for h in r["hooks"]}
 
@@ -42,6 +47,14 @@ def test_pre_commit_hooks_run_the_project_tools():
         assert (paths.ROOT / exe).is_file(), f"{exe} is not installed by make setup"
     assert shlex.split(hooks["ruff"]["entry"])[1] == "check"
     assert shlex.split(hooks["ruff-format"]["entry"])[1] == "format"
+
+
+def test_hooks_never_rewrite_raw_data():
+    pattern = re.compile(_config()["files"])
+    assert not pattern.match("data/raw/provenance/seed003_codebook_build.py")
+    assert all(
+        pattern.match(p) for p in ("src/helpers/core/paths.py", "tests/conftest.py", "notebooks/a.ipynb")
+    )
 
 
 def _strip_command() -> list[str]:
