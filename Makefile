@@ -3,8 +3,10 @@
 #   make report   set up .venv if needed, execute the notebooks that are out of date, render
 #   make test     everything `make report` does, then the test suite (unit, golden, nbval, render)
 #
-# Executed notebooks are file targets that depend on their source notebook, params file, the
-# helpers package and their input data, so a second `make report` with nothing changed does nothing.
+# Executed notebooks are file targets that depend on their source notebook, params file, helpers.core,
+# their own analysis subpackage and the data they read (declared once, in
+# src/helpers/build/pipeline.py), so a second `make report` with nothing changed does nothing and
+# an edit reruns only what depends on it.
 
 SHELL        := bash
 .SHELLFLAGS  := -eu -o pipefail -c

@@ -25,7 +25,7 @@ def test_environment_yml_matches_lock():
 
 
 def test_environment_python_is_311():
-    assert envsync.env_python() == "python=3.11"
+    assert envsync.conda_deps() == ["python=3.11", "pip"]
 
 
 def test_every_requirement_is_pinned_with_hashes():

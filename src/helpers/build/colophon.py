@@ -104,7 +104,7 @@ def package_versions(names: tuple[str, ...] = KEY_PACKAGES) -> dict[str, str]:
     return out
 
 
-def notebook_parameters(nb_path: Path) -> dict[str, Any]:
+def notebook_parameters(nb_path: Path) -> dict[str, object]:
     """Effective parameters of an executed notebook.
 
     Parameters
@@ -114,11 +114,11 @@ def notebook_parameters(nb_path: Path) -> dict[str, Any]:
 
     Returns
     -------
-    dict of str to Any
+    dict of str to object
         The literals of its ``parameters`` cell, overridden by the parameters papermill injected.
     """
     nb = nbformat.read(nb_path, as_version=4)
-    defaults: dict[str, Any] = {}
+    defaults: dict[str, object] = {}
     for cell in nb.cells:
         if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", []):
             for node in ast.parse(cell.source).body:
@@ -175,7 +175,7 @@ def data_sources_markdown(datapackage: Path | None = None) -> str:
     Parameters
     ----------
     datapackage : Path, optional
-        The data package (default: ``data/raw/datapackage.json``).
+        As for :func:`data_sources_table`.
 
     Returns
     -------

@@ -64,9 +64,8 @@ def env_pins(env: Path = ENV) -> dict[str, str]:
     dict of str to str
         ``{normalised name: version}``; ``ValueError`` for a pip entry that is not ``name==version``.
     """
-    data = yaml.safe_load(env.read_text(encoding="utf-8"))
     pins: dict[str, str] = {}
-    for dep in data.get("dependencies", []):
+    for dep in _dependencies(env):
         if isinstance(dep, dict) and "pip" in dep:
             for spec in dep["pip"]:
                 m = _PIN.match(spec.strip())
@@ -76,41 +75,28 @@ def env_pins(env: Path = ENV) -> dict[str, str]:
     return pins
 
 
-def env_python(env: Path = ENV) -> str | None:
-    """The Python requirement of ``environment.yml``.
-
-    Parameters
-    ----------
-    env : Path
-        A conda environment file.
-
-    Returns
-    -------
-    str or None
-        Its ``python…`` dependency as written, ``None`` when it has none.
-    """
-    data = yaml.safe_load(env.read_text(encoding="utf-8"))
-    for dep in data.get("dependencies", []):
-        if isinstance(dep, str) and dep.startswith("python"):
-            return dep
-    return None
-
-
 def conda_deps(env: Path = ENV) -> list[str]:
-    """The conda-level (non-pip) dependencies of ``environment.yml``.
+    """The conda-level (non-pip) dependencies of ``environment.yml``, e.g. ``python=3.11``.
 
     Parameters
     ----------
     env : Path
-        A conda environment file.
+        The environment file (default: the repository's).
 
     Returns
     -------
     list of str
         Every string entry of ``dependencies``, as written.
     """
-    data = yaml.safe_load(env.read_text(encoding="utf-8"))
-    return [dep for dep in data.get("dependencies", []) if isinstance(dep, str)]
+    return [dep for dep in _dependencies(env) if isinstance(dep, str)]
+
+
+def _dependencies(env: Path) -> list[object]:
+    data = yaml.safe_load(env.read_text(encoding="utf-8")) or {}
+    deps = data.get("dependencies", []) if isinstance(data, dict) else None
+    if not isinstance(deps, list):
+        raise ValueError(f"{env}: expected a mapping with a list of dependencies")
+    return deps
 
 
 @dataclass(frozen=True)

@@ -36,19 +36,19 @@ KERNEL_NAME = "huset-bergen"
 _KEEP_NB_PAPERMILL = ("parameters", "default_parameters", "version")
 
 
-def load_params(path: Path) -> dict[str, Any]:
+def load_params(path: Path | str) -> dict[str, Any]:
     """Parameters from a papermill YAML file.
 
     Parameters
     ----------
-    path : Path
+    path : Path or str
         The params file.
 
     Returns
     -------
-    dict of str to Any
-        The mapping in the file (an empty file means no parameters); ``ValueError`` when the file
-        holds something other than a mapping.
+    dict
+        The mapping in the file, name to value (an empty file means no parameters);
+        ``ValueError`` when the file holds something other than a mapping.
     """
     with open(path, encoding="utf-8") as fh:
         data = yaml.safe_load(fh) or {}
@@ -173,19 +173,8 @@ def run(
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python -m helpers.build.nbexec SOURCE PARAMS TARGET [--kernel NAME]``.
-
-    Parameters
-    ----------
-    argv : list of str, optional
-        Arguments without the program name (default: ``sys.argv[1:]``).
-
-    Returns
-    -------
-    int
-        The exit status of :func:`run`.
-    """
+def _main(argv: list[str] | None = None) -> int:
+    """``python -m helpers.build.nbexec SOURCE PARAMS TARGET [--kernel NAME]``: :func:`run`'s status."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("source", type=Path)
     ap.add_argument("params", type=Path)
@@ -196,4 +185,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(_main())

@@ -61,6 +61,18 @@ class Table:
         return f"{PROCESSED_DIR}/{self.name}{self.suffix}"
 
 
+class _StemPath:
+    """A read-only attribute ``<folder>/<stem><suffix>`` of a :class:`Notebook`."""
+
+    def __init__(self, folder: str, suffix: str, doc: str) -> None:
+        self.folder, self.suffix, self.__doc__ = folder, suffix, doc
+
+    def __get__(self, nb: Notebook | None, owner: type | None = None) -> str:
+        if nb is None:
+            return f"{self.folder}/<stem>{self.suffix}"
+        return f"{self.folder}/{nb.stem}{self.suffix}"
+
+
 @dataclass(frozen=True)
 class Notebook:
     """One parameterised notebook of the pipeline.
@@ -79,6 +91,8 @@ class Notebook:
         Tables it writes to ``data/processed/``.
     copies_raw : bool
         Whether it also writes a validated copy of every raw resource to ``data/processed/``.
+    source, params, executed, results : str
+        Its files, relative to the repository root (derived from the stem).
     """
 
     stem: str
@@ -88,25 +102,10 @@ class Notebook:
     writes: tuple[Table, ...] = ()
     copies_raw: bool = False
 
-    @property
-    def source(self) -> str:
-        """The stripped source notebook."""
-        return f"{SRC_DIR}/{self.stem}.ipynb"
-
-    @property
-    def params(self) -> str:
-        """The papermill parameter file."""
-        return f"{PARAMS_DIR}/{self.stem}.yml"
-
-    @property
-    def executed(self) -> str:
-        """The executed notebook the report embeds."""
-        return f"{EXECUTED_DIR}/{self.stem}.ipynb"
-
-    @property
-    def results(self) -> str:
-        """The results file with the numbers the report text quotes."""
-        return f"{RESULTS_DIR}/{self.stem}.yml"
+    source = _StemPath(SRC_DIR, ".ipynb", "The stripped source notebook.")
+    params = _StemPath(PARAMS_DIR, ".yml", "The papermill parameter file.")
+    executed = _StemPath(EXECUTED_DIR, ".ipynb", "The executed notebook the report embeds.")
+    results = _StemPath(RESULTS_DIR, ".yml", "The results file with the numbers the report text quotes.")
 
 
 NOTEBOOKS: tuple[Notebook, ...] = (
@@ -242,10 +241,8 @@ def check(raw: dict[str, str], notebooks: tuple[Notebook, ...] = NOTEBOOKS) -> N
 
     Parameters
     ----------
-    raw : dict of str to str
-        :func:`raw_files`.
-    notebooks : tuple of Notebook
-        The declaration (default: :data:`NOTEBOOKS`).
+    raw, notebooks
+        As for :func:`processed_tables`.
 
     Returns
     -------
