@@ -83,6 +83,7 @@ ifndef PIPELINE_STEMS
 # Only when the fragment cannot be made (the reason is printed above): the pipeline targets stop.
 NB_OUT       := no-pipeline-fragment
 RESULTS      :=
+PROCESSED    :=
 no-pipeline-fragment:
 	@echo "error: $(PIPELINE_MK) could not be generated from src/helpers/build/pipeline.py" >&2; exit 1
 endif
@@ -91,7 +92,7 @@ endif
 # need no order among themselves: `make -j3 report` runs them side by side; plain make runs them in
 # the declared order.
 
-data: $(word 1,$(NB_OUT)) ## Validate data/raw and rebuild data/processed (notebook 01)
+data: $(word 1,$(NB_OUT)) $(PROCESSED) ## Validate data/raw and rebuild data/processed (notebook 01)
 
 notebooks: $(NB_OUT) ## Execute the notebooks that are out of date
 

@@ -184,7 +184,7 @@ def render_environment(pins: dict[str, str]) -> str:
         "channels:",
         "  - conda-forge",
         "dependencies:",
-        f"  - {PYTHON_SPEC}",
+        "  - python=3.11",  # PYTHON_SPEC; drift() checks the two agree
         "  - pip",
         "  - pip:",
     ]

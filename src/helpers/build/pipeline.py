@@ -274,6 +274,10 @@ def _code(nb: Notebook) -> str:
     return f"$(CODE_{nb.stem})"
 
 
+def _read_tables() -> list[str]:
+    return sorted({name for nb in NOTEBOOKS for name in nb.reads_processed})
+
+
 def make_fragment(root: Path) -> str:
     """The make rules of the pipeline, as the Makefile includes them.
 
@@ -285,7 +289,8 @@ def make_fragment(root: Path) -> str:
     Returns
     -------
     str
-        Make source: variables ``PIPELINE_STEMS``, ``NB_OUT``, ``RESULTS``, one rule per notebook
+        Make source: variables ``PIPELINE_STEMS``, ``NB_OUT``, ``RESULTS``, ``PROCESSED`` (the
+        processed tables other notebooks read), one rule per notebook
         (its executed copy), one per results file and one per processed table that another
         notebook reads. (Not grouped targets ``&:``: GNU make 4.3 does not propagate them to
         their dependents under ``make -n``, which the DAG tests use.) It uses the Makefile's
@@ -301,6 +306,7 @@ def make_fragment(root: Path) -> str:
         "PIPELINE_STEMS := " + " ".join(nb.stem for nb in NOTEBOOKS),
         "NB_OUT := " + " ".join(nb.executed for nb in NOTEBOOKS),
         "RESULTS := " + " ".join(nb.results for nb in NOTEBOOKS),
+        "PROCESSED := " + " ".join(written[name][0].path for name in _read_tables()),
     ]
     for nb in NOTEBOOKS:
         inputs = _raw_prereqs(nb.reads_raw, raw) + [written[t][0].path for t in sorted(nb.reads_processed)]
@@ -316,7 +322,7 @@ def make_fragment(root: Path) -> str:
             f"{nb.results}: {nb.executed}",
             f"\t@if [ -e $@ ] && ! [ $< -nt $@ ]; then :; else $(RUN_NOTEBOOK) {nb.stem}; fi",
         ]
-    read = sorted({name for nb in NOTEBOOKS for name in nb.reads_processed})
+    read = _read_tables()
     if read:
         lines += [
             "",
