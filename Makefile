@@ -3,8 +3,10 @@
 #   make report   set up .venv if needed, execute the notebooks that are out of date, render
 #   make test     everything `make report` does, then the test suite (unit, golden, nbval, render)
 #
-# Executed notebooks are file targets that depend on their source notebook, params file, the
-# helpers package and their input data, so a second `make report` with nothing changed does nothing.
+# Executed notebooks are file targets that depend on their source notebook, params file, helpers.core,
+# their own analysis subpackage and the data they read (declared once, in
+# src/helpers/build/pipeline.py), so a second `make report` with nothing changed does nothing and
+# an edit reruns only what depends on it.
 
 SHELL        := bash
 .SHELLFLAGS  := -eu -o pipefail -c
@@ -17,16 +19,11 @@ VENV         := .venv
 PY           := $(VENV)/bin/python
 SETUP_STAMP  := $(VENV)/.setup-done
 KERNEL       := huset-bergen
-
 NB_SRC_DIR   := notebooks
-NB_OUT_DIR   := report/notebooks
-NOTEBOOKS    := 01_cleaning 02_visit_counts 03_survey_tabulation 04_cost_comparison
-NB_OUT       := $(NOTEBOOKS:%=$(NB_OUT_DIR)/%.ipynb)
 
-# The renderer does not affect what the notebooks compute, so editing it re-renders only.
-HELPERS_ALL  := $(sort $(shell find src/helpers -name '*.py' -not -path '*/__pycache__/*'))
-RENDERERS    := $(wildcard src/helpers/build/*.py)
-HELPERS      := $(filter-out $(RENDERERS),$(HELPERS_ALL))
+# The build modules other than the papermill runner do not affect what the notebooks compute, so
+# editing them re-renders only.
+RENDERERS    := $(filter-out src/helpers/build/nbexec.py,$(wildcard src/helpers/build/*.py))
 RAW_DATA     := $(sort $(shell find data/raw -type f -not -name "*.md"))
 
 REPORT_SRC   := report/_quarto.yml report/_quarto-single.yml report/index.qmd report/references.bib \
@@ -37,11 +34,11 @@ REPORT_OUT   := $(REPORT_HTML) report/_manuscript/index.pdf report/_single/rappo
 # the colophon prints the commit, so a new commit re-renders (and only re-renders)
 GIT_HEAD_LOG := $(wildcard $(shell git rev-parse --git-path logs/HEAD 2>/dev/null))
 
-.PHONY: help setup data notebooks report test lint format lock clean distclean
+.PHONY: help setup data notebooks report test lint format strip lab lock clean distclean
 
 help: ## Show this help
 	@echo "Huset Bergen analysis. Targets:"
-	@grep -E '^[a-z][a-zA-Z_-]*:.*## ' $(MAKEFILE_LIST) | \
+	@grep -E '^[a-z][a-zA-Z_-]*:.*## ' $(firstword $(MAKEFILE_LIST)) | \
 	  awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
 	@echo "Outputs: $(REPORT_HTML) (manuscript site: article + notebooks/*-preview.html),"
 	@echo "         report/_single/rapport.html (one file to mail), report/_manuscript/index.pdf (PDF)"
@@ -61,26 +58,43 @@ $(SETUP_STAMP): requirements-lock.txt pyproject.toml
 lock: ## Re-resolve requirements.in into requirements-lock.txt and environment.yml
 	$(PY) -m uv pip compile requirements.in --python-version 3.11 --generate-hashes \
 	  --annotation-style line --custom-compile-command "make lock" -o requirements-lock.txt
-	$(PY) -m helpers.build.envsync
+	$(PY) -m helpers.build env-sync
 
 # ---------------------------------------------------------------- pipeline
 
-# 01 reads data/raw and writes data/processed + the cleaning log; 02-04 read what 01 wrote.
-$(NB_OUT_DIR)/01_cleaning.ipynb: $(RAW_DATA)
-$(NB_OUT_DIR)/02_visit_counts.ipynb: $(NB_OUT_DIR)/01_cleaning.ipynb
-$(NB_OUT_DIR)/03_survey_tabulation.ipynb: $(NB_OUT_DIR)/01_cleaning.ipynb
-$(NB_OUT_DIR)/04_cost_comparison.ipynb: $(NB_OUT_DIR)/01_cleaning.ipynb
+# The notebooks, their params, inputs and outputs are declared once, in src/helpers/build/pipeline.py.
+# `python -m helpers.build make-fragment` turns the declaration into make rules: each executed
+# notebook (with its results file) depends on helpers.core, its own analysis subpackage, the runner,
+# its source notebook, its params file and the data it reads; notebooks 02-04 depend on the processed
+# tables they read, which notebook 01 writes. The fragment needs only the standard library, so the
+# system Python makes it (before .venv exists), and make remakes it when the declaration changes.
+PIPELINE_MK  := .make/pipeline.mk
+RUN_NOTEBOOK := $(PY) -m helpers.build run-notebook
+# every file of one subpackage of src/helpers (core also owns the package's __init__.py)
+pkg_files     = $(sort $(shell find src/helpers/$(1) -type f -not -path '*/__pycache__/*') \
+                  $(if $(filter core,$(1)),src/helpers/__init__.py))
 
-# papermill runs 01 -> 02 -> 03 -> 04 in order (serialised even under make -j)
-$(NB_OUT_DIR)/03_survey_tabulation.ipynb: | $(NB_OUT_DIR)/02_visit_counts.ipynb
-$(NB_OUT_DIR)/04_cost_comparison.ipynb: | $(NB_OUT_DIR)/03_survey_tabulation.ipynb
+$(PIPELINE_MK): src/helpers/build/pipeline.py src/helpers/build/__main__.py data/raw/datapackage.json
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; install Python 3.11 or run make PYTHON=/path/to/python3.11" >&2; exit 1; }
+	PYTHONPATH=src $(PYTHON) -m helpers.build make-fragment -o $@
 
-$(NB_OUT_DIR)/%.ipynb: $(NB_SRC_DIR)/%.ipynb params/%.yml $(HELPERS) $(SETUP_STAMP)
-	$(PY) -m helpers.build.nbexec $< params/$*.yml $@ --kernel $(KERNEL)
+-include $(PIPELINE_MK)
+ifndef PIPELINE_STEMS
+# Only when the fragment cannot be made (the reason is printed above): the pipeline targets stop.
+NB_OUT       := no-pipeline-fragment
+RESULTS      :=
+PROCESSED    :=
+no-pipeline-fragment:
+	@echo "error: $(PIPELINE_MK) could not be generated from src/helpers/build/pipeline.py" >&2; exit 1
+endif
 
-data: $(NB_OUT_DIR)/01_cleaning.ipynb ## Validate data/raw and rebuild data/processed (notebook 01)
+# Notebooks 02-04 read only what 01 wrote and write disjoint files (declared in pipeline.py), so they
+# need no order among themselves: `make -j3 report` runs them side by side; plain make runs them in
+# the declared order.
 
-notebooks: $(NB_OUT) ## Execute the notebooks that are out of date (01 -> 04)
+data: $(word 1,$(NB_OUT)) $(PROCESSED) ## Validate data/raw and rebuild data/processed (notebook 01)
+
+notebooks: $(NB_OUT) ## Execute the notebooks that are out of date
 
 # ---------------------------------------------------------------- report
 
@@ -91,13 +105,18 @@ GENERATED_INC := report/_generated/_datakilder.qmd report/_generated/_kolofon.qm
 REPORT_FILTERS := $(wildcard report/*.lua)
 .PHONY: generated
 generated: $(GENERATED_INC) ## Write the generated appendices (data sources, colophon) the report includes
-$(GENERATED_INC) &: $(NB_OUT) data/raw/datapackage.json $(RENDERERS) $(GIT_HEAD_LOG) $(SETUP_STAMP)
-	$(PY) -m helpers.build.generated report
+# one run writes both files; the colophon is the target (make -n does not pass grouped targets on)
+report/_generated/_kolofon.qmd: $(NB_OUT) data/raw/datapackage.json $(RENDERERS) $(GIT_HEAD_LOG) \
+                                requirements-lock.txt | $(SETUP_STAMP)
+	$(PY) -m helpers.build generated report
+report/_generated/_datakilder.qmd: report/_generated/_kolofon.qmd
+	@test -f $@ || $(PY) -m helpers.build generated report
 # ---- end generated includes (issue 12)
 
 # one render writes all three outputs; the site article is written last and is the target
-$(REPORT_HTML): $(GENERATED_INC) $(REPORT_FILTERS) $(NB_OUT) $(REPORT_SRC) $(RENDERERS) $(GIT_HEAD_LOG) $(SETUP_STAMP)
-	$(PY) -m helpers.build.render report
+$(REPORT_HTML): $(GENERATED_INC) $(REPORT_FILTERS) $(NB_OUT) $(RESULTS) $(REPORT_SRC) $(RENDERERS) \
+                $(GIT_HEAD_LOG) requirements-lock.txt | $(SETUP_STAMP)
+	$(PY) -m helpers.build render report
 
 report: $(REPORT_HTML) ## Run the pipeline and render the report (Quarto if installed, else pandoc)
 
@@ -118,9 +137,20 @@ format: $(SETUP_STAMP) ## Apply ruff format and ruff's safe fixes
 	$(PY) -m ruff check --fix src tests notebooks
 	$(PY) -m ruff format src tests notebooks
 
+# keep the cell ids and the short language_info of the committed notebooks (Jupyter adds the rest);
+# .pre-commit-config.yaml runs the same command (a test checks)
+NBSTRIP_KEYS := $(addprefix metadata.language_info.,codemirror_mode file_extension mimetype \
+                  nbconvert_exporter pygments_lexer version)
+strip: $(SETUP_STAMP) ## Strip outputs from notebooks/*.ipynb (after saving them in Jupyter)
+	$(VENV)/bin/nbstripout --keep-id --extra-keys "$(NBSTRIP_KEYS)" $(NB_SRC_DIR)/*.ipynb
+
+lab: $(SETUP_STAMP) ## Open JupyterLab on notebooks/ with the project kernel (huset-bergen)
+	cd $(NB_SRC_DIR) && ../$(VENV)/bin/jupyter lab --ServerApp.root_dir=. \
+	  --MappingKernelManager.default_kernel_name=$(KERNEL)
+
 clean: ## Remove everything make built (keeps .venv)
-	rm -rf report/_manuscript report/_single report/.quarto report/_results
-	rm -f $(NB_OUT_DIR)/*.ipynb
+	rm -rf report/_manuscript report/_single report/.quarto report/_results .make
+	rm -f report/notebooks/*.ipynb
 	find data/processed -mindepth 1 -not -name README.md -delete
 
 distclean: clean ## Also remove .venv

@@ -8,6 +8,7 @@ import nbformat
 import pytest
 import yaml
 
+from helpers.build import pipeline
 from helpers.core import paths
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("*.ipynb"))
@@ -43,6 +44,7 @@ def test_four_notebooks_each_with_a_params_file():
         "04_cost_comparison",
     ]
     assert [p.stem for p in PARAMS] == [p.stem for p in NOTEBOOKS]
+    assert [nb.stem for nb in pipeline.NOTEBOOKS] == [p.stem for p in NOTEBOOKS]
 
 
 def unknown_keys(params: dict, nb) -> set[str]:

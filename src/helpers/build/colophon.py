@@ -24,6 +24,7 @@ from typing import Any
 import nbformat
 import pandas as pd
 
+from helpers.build import pipeline
 from helpers.core import paths
 from helpers.core.catalogue import load_datapackage, sha256_file
 from helpers.core.markdown import md_table
@@ -51,7 +52,19 @@ HASH_PREFIX = 12
 
 
 def git_state(root: Path | None = None) -> dict[str, Any]:
-    """Commit, short commit and dirty flag of the repository (``unknown`` outside git)."""
+    """Commit, short commit and dirty flag of the repository.
+
+    Parameters
+    ----------
+    root : Path, optional
+        The repository (default: the project root).
+
+    Returns
+    -------
+    dict of str to Any
+        ``commit``, ``short``, ``dirty`` (``None`` when unknown) and ``changed`` (the paths
+        ``git status`` lists); ``unknown`` outside git.
+    """
     root = root or paths.ROOT
 
     def git(*args: str) -> str:
@@ -70,6 +83,18 @@ def git_state(root: Path | None = None) -> dict[str, Any]:
 
 
 def package_versions(names: tuple[str, ...] = KEY_PACKAGES) -> dict[str, str]:
+    """Installed version of each package.
+
+    Parameters
+    ----------
+    names : tuple of str
+        Distribution names (default: the packages that decide the numbers and the rendering).
+
+    Returns
+    -------
+    dict of str to str
+        Name -> version, ``ikke installert`` for a package that is not installed.
+    """
     out = {}
     for name in names:
         try:
@@ -79,10 +104,21 @@ def package_versions(names: tuple[str, ...] = KEY_PACKAGES) -> dict[str, str]:
     return out
 
 
-def notebook_parameters(nb_path: Path) -> dict[str, Any]:
-    """Effective parameters of an executed notebook: its parameters cell, then papermill's overrides."""
+def notebook_parameters(nb_path: Path) -> dict[str, object]:
+    """Effective parameters of an executed notebook.
+
+    Parameters
+    ----------
+    nb_path : Path
+        An executed notebook.
+
+    Returns
+    -------
+    dict of str to object
+        The literals of its ``parameters`` cell, overridden by the parameters papermill injected.
+    """
     nb = nbformat.read(nb_path, as_version=4)
-    defaults: dict[str, Any] = {}
+    defaults: dict[str, object] = {}
     for cell in nb.cells:
         if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", []):
             for node in ast.parse(cell.source).body:
@@ -98,7 +134,18 @@ def notebook_parameters(nb_path: Path) -> dict[str, Any]:
 
 
 def data_sources_table(datapackage: Path | None = None) -> pd.DataFrame:
-    """One row per raw file: what it is, where it comes from, and its recorded sha256 prefix."""
+    """One row per raw file: what it is, where it comes from, and its recorded sha256 prefix.
+
+    Parameters
+    ----------
+    datapackage : Path, optional
+        The data package (default: ``data/raw/datapackage.json``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``Fil``, ``Kilde``, ``Tabell/figur``, ``Linjer``, ``Type``, ``sha256``, sorted by file.
+    """
     pkg = load_datapackage(datapackage)
     rows = []
     for r in sorted(pkg["resources"], key=lambda r: r["path"]):
@@ -123,6 +170,18 @@ def data_sources_table(datapackage: Path | None = None) -> pd.DataFrame:
 
 
 def data_sources_markdown(datapackage: Path | None = None) -> str:
+    """The data-source appendix (``_datakilder.qmd``).
+
+    Parameters
+    ----------
+    datapackage : Path, optional
+        As for :func:`data_sources_table`.
+
+    Returns
+    -------
+    str
+        Quarto markdown: the appendix heading, one paragraph and :func:`data_sources_table`.
+    """
     table = data_sources_table(datapackage)
     return (
         "# Datakilder {#sec-vedlegg-datakilder .appendix}\n\n"
@@ -139,6 +198,25 @@ def colophon_markdown(
     notebooks: list[Path] | None = None,
     datapackage: Path | None = None,
 ) -> str:
+    """The colophon appendix (``_kolofon.qmd``).
+
+    Parameters
+    ----------
+    renderer : str
+        Which renderer runs (named in the colophon).
+    root : Path, optional
+        The repository whose git state is shown (default: the project root).
+    notebooks : list of Path, optional
+        Executed notebooks whose parameters are listed (default: the declared pipeline's, in
+        order, see :mod:`helpers.build.pipeline`).
+    datapackage : Path, optional
+        The data package whose files are hashed (default: ``data/raw/datapackage.json``).
+
+    Returns
+    -------
+    str
+        Quarto markdown.
+    """
     root = root or paths.ROOT
     dp = datapackage or paths.DATAPACKAGE
     git = git_state(root)
@@ -167,31 +245,52 @@ def colophon_markdown(
         "Parametere for hver notatbok, slik papermill kjørte den (standardverdier i notatbokens "
         "parametercelle, overstyrt av `params/`-filen):",
         "",
-    ]
-    for nb in notebooks if notebooks is not None else sorted(paths.REPORT_NOTEBOOKS.glob("*.ipynb")):
-        params = notebook_parameters(nb)
-        lines.append(
-            f"- `{nb.name}`: " + (", ".join(f"`{k}` = `{v!r}`" for k, v in sorted(params.items())) or "ingen")
-        )
-    pkg = load_datapackage(dp)
-    hashes = pd.DataFrame(
-        [
-            {"Fil": f"`{r['path']}`", "sha256": f"`{sha256_file(dp.parent / r['path'])}`"}
-            for r in sorted(pkg["resources"], key=lambda r: r["path"])
-        ]
-    )
-    lines += [
+        *_parameter_lines(notebooks),
         "",
         "sha256 for hver råfil, lest fra disk ved rendering:",
         "",
-        md_table(hashes, align=["left", "left"]),
+        md_table(_hash_table(dp), align=["left", "left"]),
         "",
     ]
     return "\n".join(lines)
 
 
+def _parameter_lines(notebooks: list[Path] | None) -> list[str]:
+    if notebooks is None:
+        notebooks = [paths.ROOT / nb.executed for nb in pipeline.NOTEBOOKS]
+    lines = []
+    for nb in notebooks:
+        params = notebook_parameters(nb)
+        shown = ", ".join(f"`{k}` = `{v!r}`" for k, v in sorted(params.items()))
+        lines.append(f"- `{nb.name}`: " + (shown or "ingen"))
+    return lines
+
+
+def _hash_table(dp: Path) -> pd.DataFrame:
+    pkg = load_datapackage(dp)
+    return pd.DataFrame(
+        [
+            {"Fil": f"`{r['path']}`", "sha256": f"`{sha256_file(dp.parent / r['path'])}`"}
+            for r in sorted(pkg["resources"], key=lambda r: r["path"])
+        ]
+    )
+
+
 def write_generated(renderer: str, out_dir: Path | None = None) -> list[Path]:
-    """Write both generated appendices; return their paths."""
+    """Write both generated appendices.
+
+    Parameters
+    ----------
+    renderer : str
+        Which renderer runs (named in the colophon).
+    out_dir : Path, optional
+        Target folder (default: ``report/_generated``).
+
+    Returns
+    -------
+    list of Path
+        The two files (each left untouched when unchanged).
+    """
     out_dir = out_dir or paths.GENERATED
     files = {
         out_dir / "_datakilder.qmd": data_sources_markdown(),

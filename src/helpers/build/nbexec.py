@@ -1,18 +1,24 @@
 """Execute a notebook with papermill, strip volatile metadata, and move it into place atomically.
 
-Usage (from the Makefile)::
+The Makefile runs a declared notebook as ``python -m helpers.build run-notebook 01_cleaning``;
+any notebook runs with explicit paths as::
 
     python -m helpers.build.nbexec notebooks/01_cleaning.ipynb params/01_cleaning.yml \
         report/notebooks/01_cleaning.ipynb
 
 The notebook runs into a temporary file next to the target. Only when papermill succeeds is the
 result stripped of timings and machine-specific metadata and moved onto the target, so a failed
-run never leaves a half-executed notebook where ``make`` or Quarto would pick it up.
+run never leaves a half-executed notebook where ``make`` or Quarto would pick it up (and
+:func:`run` removes the executed copy and results of an earlier run). With a
+declared results file the run also fails when the notebook did not write it, and the file's
+modification time is set to the run's end, so ``make`` can track it beside the executed notebook
+(the results writer leaves an unchanged file untouched).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -30,8 +36,20 @@ KERNEL_NAME = "huset-bergen"
 _KEEP_NB_PAPERMILL = ("parameters", "default_parameters", "version")
 
 
-def load_params(path: Path) -> dict[str, Any]:
-    """Parameters from a papermill YAML file (empty file -> no parameters)."""
+def load_params(path: Path | str) -> dict[str, Any]:
+    """Parameters from a papermill YAML file.
+
+    Parameters
+    ----------
+    path : Path or str
+        The params file.
+
+    Returns
+    -------
+    dict
+        The mapping in the file, name to value (an empty file means no parameters);
+        ``ValueError`` when the file holds something other than a mapping.
+    """
     with open(path, encoding="utf-8") as fh:
         data = yaml.safe_load(fh) or {}
     if not isinstance(data, dict):
@@ -40,7 +58,20 @@ def load_params(path: Path) -> dict[str, Any]:
 
 
 def strip_volatile(nb: nbformat.NotebookNode, input_path: str, output_path: str) -> None:
-    """Remove timings, environment and other run-specific metadata, in place."""
+    """Remove timings, environment and other run-specific metadata, in place.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        The executed notebook; changed in place.
+    input_path, output_path : str
+        Paths recorded in its papermill metadata (relative to the repository root, so they do not
+        depend on where the repository lies).
+
+    Returns
+    -------
+    None
+    """
     pm = nb.metadata.get("papermill", {})
     kept = {k: pm[k] for k in _KEEP_NB_PAPERMILL if k in pm}
     kept["input_path"] = input_path
@@ -60,8 +91,33 @@ def _rel(p: Path) -> str:
         return str(p)
 
 
-def execute(source: Path, params_file: Path, target: Path, kernel_name: str = KERNEL_NAME) -> None:
-    """Run ``source`` with the parameters in ``params_file`` and write the result to ``target``."""
+def execute(
+    source: Path,
+    params_file: Path,
+    target: Path,
+    kernel_name: str = KERNEL_NAME,
+    results: Path | None = None,
+) -> None:
+    """Run ``source`` with the parameters in ``params_file`` and write the result to ``target``.
+
+    Parameters
+    ----------
+    source : Path
+        The stripped source notebook.
+    params_file : Path
+        Its papermill parameters (YAML mapping).
+    target : Path
+        Where the executed, stripped notebook goes; written only when the run succeeds.
+    kernel_name : str
+        The Jupyter kernel to run it in.
+    results : Path, optional
+        The results file the notebook must write; a run that leaves it missing fails and writes
+        no ``target``. Its modification time is set after a successful run.
+
+    Returns
+    -------
+    None
+    """
     import papermill as pm  # imported here: importing papermill is slow and tests don't need it
 
     params = load_params(params_file)
@@ -78,27 +134,55 @@ def execute(source: Path, params_file: Path, target: Path, kernel_name: str = KE
             log_output=False,
         )
         nb = nbformat.read(tmp, as_version=4)
+    if results is not None and not results.is_file():
+        raise FileNotFoundError(f"the notebook ran but did not write its results file {_rel(results)}")
     strip_volatile(nb, _rel(source), _rel(target))
     write_text_atomic(target, nbformat.writes(nb) + "\n", make_target=True)
+    if results is not None:
+        os.utime(results)
 
 
-def main(argv: list[str] | None = None) -> int:
+def run(
+    source: Path, params_file: Path, target: Path, kernel_name: str = KERNEL_NAME, results: Path | None = None
+) -> int:
+    """:func:`execute`, reporting to the terminal as a command does.
+
+    Parameters
+    ----------
+    source, params_file, target, kernel_name, results
+        As for :func:`execute`.
+
+    Returns
+    -------
+    int
+        0 on success; 1 after printing why the run failed (papermill's message names the cell).
+        A failed run also removes an earlier ``target`` and ``results``, so no render quotes
+        the numbers of a run that did not succeed.
+    """
+    try:
+        execute(source, params_file, target, kernel_name, results)
+    except Exception as exc:  # papermill's error already names the failing cell
+        # an earlier run's executed copy and results would outlive the failure: remove them
+        stale = [p for p in (target, results) if p is not None and p.is_file()]
+        for p in stale:
+            p.unlink()
+        removed = "".join(f"; removed the earlier {_rel(p)}" for p in stale)
+        print(f"error: executing {_rel(source)} failed{removed}.\n{exc}", file=sys.stderr)
+        return 1
+    print(f"executed {_rel(source)} -> {_rel(target)}")
+    return 0
+
+
+def _main(argv: list[str] | None = None) -> int:
+    """``python -m helpers.build.nbexec SOURCE PARAMS TARGET [--kernel NAME]``: :func:`run`'s status."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("source", type=Path)
     ap.add_argument("params", type=Path)
     ap.add_argument("target", type=Path)
     ap.add_argument("--kernel", default=KERNEL_NAME)
     args = ap.parse_args(argv)
-    try:
-        execute(args.source, args.params, args.target, args.kernel)
-    except Exception as exc:  # papermill's error already names the failing cell
-        print(
-            f"error: executing {args.source} failed; {args.target} was not written.\n{exc}", file=sys.stderr
-        )
-        return 1
-    print(f"executed {_rel(args.source)} -> {_rel(args.target)}")
-    return 0
+    return run(args.source, args.params, args.target, args.kernel)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(_main())
