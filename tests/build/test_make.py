@@ -69,7 +69,7 @@ def test_second_make_report_does_nothing():
         ("data/raw/lm2016_codebook_items.csv", ["01_cleaning", "03_survey_tabulation", "render"]),
         # an analysis subpackage reruns only its notebook
         ("src/helpers/survey/codebook.py", ["03_survey_tabulation", "render"]),
-        ("src/helpers/survey/tabulation.py", ["03_survey_tabulation", "render"]),
+        ("src/helpers/survey/frequencies.py", ["03_survey_tabulation", "render"]),
         ("src/helpers/visits/calendar.py", ["02_visit_counts", "render"]),
         ("src/helpers/costs/__init__.py", ["04_cost_comparison", "render"]),
         ("src/helpers/cleaning/checks.py", ALL),

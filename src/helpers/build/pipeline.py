@@ -143,7 +143,13 @@ NOTEBOOKS: tuple[Notebook, ...] = (
     Notebook(
         "03_survey_tabulation",
         "survey",
-        reads_raw=("lm2016_codebook_items", "lm2016_codebook_values", "lm2016_published_tables"),
+        reads_raw=(
+            "lm2016_cell_reasons",
+            "lm2016_codebook_items",
+            "lm2016_codebook_values",
+            "lm2016_published_tables",
+            "lm2016_text_figure_reasons",
+        ),
         reads_processed=(
             "lm2016_survey_demo",
             "lm2016_table_4_14",
@@ -155,7 +161,7 @@ NOTEBOOKS: tuple[Notebook, ...] = (
     Notebook(
         "04_cost_comparison",
         "costs",
-        reads_raw=(),
+        reads_raw=("huset_audit_claims",),
         reads_processed=(
             "husbanken_smahus_costs",
             "huset_cost_parameters",
