@@ -27,7 +27,7 @@ RENDERERS    := $(filter-out src/helpers/build/nbexec.py,$(wildcard src/helpers/
 RAW_DATA     := $(sort $(shell find data/raw -type f -not -name "*.md"))
 
 REPORT_SRC   := report/_quarto.yml report/_quarto-single.yml report/index.qmd report/references.bib \
-                $(wildcard report/_*.qmd) \
+                $(wildcard report/_*.qmd) report/_conditional.yml \
                 $(sort $(wildcard report/*.css report/*.csl))
 REPORT_HTML  := report/_manuscript/index.html
 REPORT_OUT   := $(REPORT_HTML) report/_manuscript/index.pdf report/_single/rapport.html
@@ -106,8 +106,9 @@ REPORT_FILTERS := $(wildcard report/*.lua)
 .PHONY: generated
 generated: $(GENERATED_INC) ## Write the generated appendices (data sources, colophon) the report includes
 # one run writes both files; the colophon is the target (make -n does not pass grouped targets on)
-report/_generated/_kolofon.qmd: $(NB_OUT) data/raw/datapackage.json $(RENDERERS) $(GIT_HEAD_LOG) \
-                                requirements-lock.txt | $(SETUP_STAMP)
+# (with the conditional chapter parts of report/_conditional.yml, which read the results files)
+report/_generated/_kolofon.qmd: $(NB_OUT) $(RESULTS) $(REPORT_SRC) data/raw/datapackage.json $(RENDERERS) \
+                                $(GIT_HEAD_LOG) requirements-lock.txt | $(SETUP_STAMP)
 	$(PY) -m helpers.build generated report
 report/_generated/_datakilder.qmd: report/_generated/_kolofon.qmd
 	@test -f $@ || $(PY) -m helpers.build generated report

@@ -14,11 +14,18 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from helpers.build import colophon
 from helpers.build.pandoc import pandoc_version
+from helpers.build.project import RenderError, lookup
+from helpers.core.writers import write_text_atomic
 
 GENERATED_DIR = "_generated"
+# chapter parts included only when a results key says so (see parts_spec)
+PARTS_FILE = "_conditional.yml"
 
 
 def find_quarto() -> str | None:
@@ -37,6 +44,69 @@ def renderer_description(quarto: str | None) -> str:
     return f"pandoc {pandoc_version()} fra pypandoc-binary (reserveløsning uten Quarto), PDF med typst-hjulet"
 
 
+def results_metadata(project_dir: Path) -> dict[str, Any]:
+    """The results files named in ``_quarto.yml``'s ``metadata-files``, merged.
+
+    Parameters
+    ----------
+    project_dir : Path
+        The Quarto project (``report/``).
+
+    Returns
+    -------
+    dict
+        The merged results; a missing results file raises :class:`RenderError`.
+    """
+    config = yaml.safe_load((project_dir / "_quarto.yml").read_text(encoding="utf-8")) or {}
+    meta: dict[str, Any] = {}
+    for name in config.get("metadata-files", []):
+        path = project_dir / name
+        if not path.is_file():
+            raise RenderError(f"results file {path} does not exist (run the notebooks first)")
+        meta.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    return meta
+
+
+def write_parts(project_dir: Path, meta: dict[str, Any]) -> list[Path]:
+    """Write each conditional chapter part of ``_conditional.yml`` into ``_generated/``.
+
+    Each entry of ``parts`` maps a generated file name to ``{source: <part>.qmd, when: <key>}``
+    (or ``unless: <key>``). The generated file holds the part when the results key is true (false,
+    for ``unless``) and is empty otherwise, so both renderers include the same text and a part that
+    embeds demo-only cells disappears with its cross-references when the data cannot give them.
+
+    Parameters
+    ----------
+    project_dir : Path
+        The Quarto project (``report/``).
+    meta : dict
+        The results (:func:`results_metadata`).
+
+    Returns
+    -------
+    list of Path
+        The generated files, one per entry.
+    """
+    spec_file = project_dir / PARTS_FILE
+    spec = (yaml.safe_load(spec_file.read_text(encoding="utf-8")) or {}) if spec_file.is_file() else {}
+    written = []
+    for target, entry in sorted((spec.get("parts") or {}).items()):
+        key = entry.get("when") or entry.get("unless")
+        if not key or set(entry) - {"source", "when", "unless"}:
+            raise RenderError(f"{spec_file}: part {target!r} needs 'source' and one of 'when'/'unless'")
+        value = lookup(meta, key)
+        if not isinstance(value, bool):
+            raise RenderError(
+                f"{spec_file}: part {target!r}: results key {key!r} is {value!r}, not true/false"
+            )
+        shown = value if "when" in entry else not value
+        text = (project_dir / entry["source"]).read_text(encoding="utf-8") if shown else ""
+        path = project_dir / GENERATED_DIR / target
+        write_text_atomic(path, text, make_target=True)
+        written.append(path)
+    return written
+
+
 def write(project_dir: Path, quarto: str | None) -> list[Path]:
     """Write the data-source and colophon appendices into ``project_dir/_generated``; return them.
 
@@ -46,7 +116,7 @@ def write(project_dir: Path, quarto: str | None) -> list[Path]:
     written = colophon.write_generated(renderer_description(quarto), project_dir / GENERATED_DIR)
     for path in written:
         path.touch()
-    return written
+    return written + write_parts(project_dir, results_metadata(project_dir))
 
 
 def main(argv: list[str] | None = None) -> int:
