@@ -22,7 +22,7 @@ def stale(root: Path) -> list[str]:
     Parameters
     ----------
     root : Path
-        Repository root.
+        The checkout holding ``report/notebooks/`` and ``report/_results/``.
 
     Returns
     -------

@@ -340,10 +340,8 @@ def own_files(stem: str, root: Path) -> list[str]:
 
     Parameters
     ----------
-    stem : str
-        A declared notebook.
-    root : Path
-        Repository root.
+    stem, root
+        As for :func:`override_files`.
 
     Returns
     -------
@@ -366,7 +364,7 @@ def own_inputs(root: Path) -> str:
     Parameters
     ----------
     root : Path
-        Repository root.
+        The checkout whose ``params/`` files are read.
 
     Returns
     -------
