@@ -34,7 +34,7 @@ REPORT_OUT   := $(REPORT_HTML) report/_manuscript/index.pdf report/_single/rappo
 # the colophon prints the commit, so a new commit re-renders (and only re-renders)
 GIT_HEAD_LOG := $(wildcard $(shell git rev-parse --git-path logs/HEAD 2>/dev/null))
 
-.PHONY: help setup data notebooks report test lint format strip lab lock clean distclean
+.PHONY: help setup check-params data notebooks report test lint format strip lab lock clean distclean
 
 help: ## Show this help
 	@echo "Huset Bergen analysis. Targets:"
@@ -47,8 +47,20 @@ help: ## Show this help
 
 setup: $(SETUP_STAMP) ## Create .venv from the pinned lock, install helpers, register the kernel
 
+# The lock pins wheels for Python 3.11: check the interpreter before a long install fails, and
+# recreate a .venv made by another Python (or left broken by a failed setup) instead of reusing it.
+PY_WANT      := 3.11
+PY_VERSION    = $(shell $(1) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+PY_HOWTO     := install Python $(PY_WANT) (Debian/Ubuntu: apt-get install python$(PY_WANT) python$(PY_WANT)-venv; \
+                elsewhere: python.org, pyenv install $(PY_WANT), or uv python install $(PY_WANT)) and run \
+                make PYTHON=/path/to/python$(PY_WANT)
+
 $(SETUP_STAMP): requirements-lock.txt pyproject.toml
-	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; install Python 3.11 or run make PYTHON=/path/to/python3.11" >&2; exit 1; }
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; $(PY_HOWTO)" >&2; exit 1; }
+	@v="$(call PY_VERSION,$(PYTHON))"; [ "$$v" = "$(PY_WANT)" ] || \
+	  { echo "error: $(PYTHON) is Python $$v; the lock needs $(PY_WANT): $(PY_HOWTO)" >&2; exit 1; }
+	@if [ -e $(VENV) ] && [ "$(call PY_VERSION,$(PY))" != "$(PY_WANT)" ]; then \
+	  echo "$(VENV) was made by another Python (or is broken): recreating it"; rm -rf $(VENV); fi
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-lock.txt
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation --editable .
@@ -75,9 +87,18 @@ pkg_files     = $(sort $(shell find src/helpers/$(1) -type f -not -path '*/__pyc
                   $(if $(filter core,$(1)),src/helpers/__init__.py))
 
 $(PIPELINE_MK): src/helpers/build/pipeline.py src/helpers/build/__main__.py data/raw/datapackage.json
-	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; install Python 3.11 or run make PYTHON=/path/to/python3.11" >&2; exit 1; }
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; $(PY_HOWTO)" >&2; exit 1; }
 	PYTHONPATH=src $(PYTHON) -m helpers.build make-fragment -o $@
 
+# The own files the params files name (register_file, survey_file, input_overrides, ...) are
+# prerequisites of their notebook (and of the processed table an override replaces). Reading the
+# params files needs PyYAML, so this runs once .venv exists, at every make run (~0.2 s); the file
+# changes only when the params files name other files. Before .venv exists nothing is built yet.
+OWN_INPUTS_MK := .make/own-inputs.mk
+ifneq ($(wildcard $(SETUP_STAMP)),)
+$(shell PYTHONPATH=src $(PY) -m helpers.build own-files -o $(OWN_INPUTS_MK))
+-include $(OWN_INPUTS_MK)
+endif
 -include $(PIPELINE_MK)
 ifndef PIPELINE_STEMS
 # Only when the fragment cannot be made (the reason is printed above): the pipeline targets stop.
@@ -91,6 +112,9 @@ endif
 # Notebooks 02-04 read only what 01 wrote and write disjoint files (declared in pipeline.py), so they
 # need no order among themselves: `make -j3 report` runs them side by side; plain make runs them in
 # the declared order.
+
+check-params: $(SETUP_STAMP) ## Check every params file against its notebook's parameters cell
+	$(PY) -m helpers.build check-params
 
 data: $(word 1,$(NB_OUT)) $(PROCESSED) ## Validate data/raw and rebuild data/processed (notebook 01)
 
@@ -145,13 +169,16 @@ NBSTRIP_KEYS := $(addprefix metadata.language_info.,codemirror_mode file_extensi
 strip: $(SETUP_STAMP) ## Strip outputs from notebooks/*.ipynb (after saving them in Jupyter)
 	$(VENV)/bin/nbstripout --keep-id --extra-keys "$(NBSTRIP_KEYS)" $(NB_SRC_DIR)/*.ipynb
 
+# Jupyter refuses to run as root without --allow-root (containers, CI machines): add it there.
+# Results of a run in Jupyter go to report/_scratch/ (helpers.core.writers), never report/_results/.
+LAB_ROOT     := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 lab: $(SETUP_STAMP) ## Open JupyterLab on notebooks/ with the project kernel (huset-bergen)
-	cd $(NB_SRC_DIR) && ../$(VENV)/bin/jupyter lab --ServerApp.root_dir=. \
+	cd $(NB_SRC_DIR) && ../$(VENV)/bin/jupyter lab --ServerApp.root_dir=. $(LAB_ROOT) \
 	  --MappingKernelManager.default_kernel_name=$(KERNEL)
 
 clean: ## Remove everything make built (keeps .venv)
-	rm -rf report/_manuscript report/_single report/.quarto report/_results .make
-	rm -f report/notebooks/*.ipynb
+	rm -rf report/_manuscript report/_single report/.quarto report/_results report/_scratch .make
+	rm -rf report/notebooks/*.ipynb report/notebooks/.nbexec-*
 	find data/processed -mindepth 1 -not -name README.md -delete
 
 distclean: clean ## Also remove .venv

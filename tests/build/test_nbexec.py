@@ -93,3 +93,37 @@ def test_a_run_that_writes_no_results_fails(tmp_path, capsys):
     assert nbexec.run(src, tmp_path / "p.yml", target, results=tmp_path / "missing.yml") == 1
     assert "did not write its results file" in capsys.readouterr().err
     assert not target.exists()
+
+
+def test_the_injected_parameters_cell_gets_a_fixed_id():
+    nb = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("x = 2")]
+    )
+    nb.cells[1].metadata["tags"] = ["injected-parameters"]
+    first_id = nb.cells[0].id
+    nbexec.strip_volatile(nb, "a", "b")
+    assert nb.cells[1].id == "injected-parameters" and nb.cells[0].id == first_id
+    nbformat.validate(nb)
+
+
+def test_the_next_run_sweeps_what_a_hard_kill_left(tmp_path):
+    target = tmp_path / "02_x.ipynb"
+    left = tmp_path / ".nbexec-02_x-abc123"
+    left.mkdir()
+    (left / "02_x.ipynb").write_text("half run")
+    other = tmp_path / ".nbexec-03_y-def456"  # another notebook's (possibly live) run
+    other.mkdir()
+    assert nbexec.sweep(target) == [left]
+    assert not left.exists() and other.is_dir()
+
+
+def test_the_runner_ignores_its_temporary_folders_in_git():
+    import subprocess
+
+    from helpers.core import paths
+
+    probe = paths.REPORT_NOTEBOOKS / ".nbexec-01_cleaning-probe" / "01_cleaning.ipynb"
+    res = subprocess.run(
+        ["git", "check-ignore", "-q", str(probe)], cwd=paths.ROOT, capture_output=True, check=False
+    )
+    assert res.returncode == 0, "report/notebooks/.nbexec-* is not ignored by git"

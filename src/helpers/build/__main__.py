@@ -2,11 +2,13 @@
 
 Commands::
 
-    run-notebook STEM     execute notebooks/STEM.ipynb with params/STEM.yml (papermill)
+    run-notebook STEM     check params/STEM.yml, then execute notebooks/STEM.ipynb with it (papermill)
+    check-params [STEM]   check every (or one) params file against its notebook's parameters cell
     render [PROJECT]      render the report (Quarto if installed, else pandoc + typst)
     generated [PROJECT]   write the data-source and colophon appendices into report/_generated/
     env-sync [--check]    rewrite (or check) environment.yml from requirements-lock.txt
     make-fragment         print the make rules of the pipeline declared in helpers.build.pipeline
+    own-files [-o FILE]   print (or write) the own input files the params files name, as make variables
 
 The Makefile calls these; each command imports its module only when it runs, so ``make-fragment``
 needs nothing beyond the standard library (make runs it before ``.venv`` exists).
@@ -15,12 +17,13 @@ needs nothing beyond the standard library (make runs it before ``.venv`` exists)
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 
 def _run_notebook(args: argparse.Namespace) -> int:
-    from helpers.build import nbexec, pipeline
+    from helpers.build import nbexec, params, pipeline
     from helpers.core import paths
 
     try:
@@ -28,6 +31,13 @@ def _run_notebook(args: argparse.Namespace) -> int:
     except KeyError as exc:
         print(f"error: {exc.args[0]}", file=sys.stderr)
         return 2
+    if args.params is None:  # an explicit --params file is the caller's (tests, experiments)
+        try:
+            params.check([nb.stem], paths.ROOT)
+        except params.ParamsError as exc:
+            removed = nbexec.remove_outputs(paths.ROOT / nb.executed, paths.ROOT / nb.results)
+            print(f"error: {exc}{removed}", file=sys.stderr)
+            return 2
     return nbexec.run(
         paths.ROOT / nb.source,
         paths.ROOT / (args.params or nb.params),
@@ -37,15 +47,35 @@ def _run_notebook(args: argparse.Namespace) -> int:
     )
 
 
-def _render(args: argparse.Namespace) -> int:
-    from helpers.build import render
+def _check_params(args: argparse.Namespace) -> int:
+    from helpers.build import params, pipeline
+    from helpers.core import paths
 
+    stems = [args.stem] if args.stem else [nb.stem for nb in pipeline.NOTEBOOKS]
+    try:
+        params.check(stems, paths.ROOT)
+    except (params.ParamsError, KeyError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"params ok: {', '.join(pipeline.notebook(s).params for s in stems)}")
+    return 0
+
+
+def _render(args: argparse.Namespace) -> int:
+    from helpers.build import freshness, render, typst_pdf
+
+    if (status := freshness.guard(args.render_args)) is not None:
+        return status
+    # the PDF's dates: the commit's time, for Quarto's typst too (typst reads SOURCE_DATE_EPOCH)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(typst_pdf.source_date_epoch(Path.cwd())))
     return render.main(args.render_args)
 
 
 def _generated(args: argparse.Namespace) -> int:
-    from helpers.build import generated
+    from helpers.build import freshness, generated
 
+    if (status := freshness.guard(args.generated_args)) is not None:
+        return status
     return generated.main(args.generated_args)
 
 
@@ -65,11 +95,28 @@ def _make_fragment(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     if args.output:
-        out = Path(args.output)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(out.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(out)
+        _write(Path(args.output), text, always=True)  # a make target: always rewritten
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _write(out: Path, text: str, always: bool) -> None:
+    """Write ``text`` to ``out`` atomically (unless unchanged and not ``always``); stdlib only."""
+    if not always and out.is_file() and out.read_text(encoding="utf-8") == text:
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(out)
+
+
+def _own_files(args: argparse.Namespace) -> int:
+    from helpers.build import params
+
+    text = params.own_inputs(Path(args.root))
+    if args.output:
+        _write(Path(args.output), text, always=False)  # read at every make run: touched only on change
     else:
         sys.stdout.write(text)
     return 0
@@ -93,6 +140,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--kernel", default="huset-bergen", help="Jupyter kernel (default %(default)s)")
     p.set_defaults(func=_run_notebook)
 
+    p = sub.add_parser("check-params", help="check the params files against the parameters cells")
+    p.add_argument("stem", nargs="?", help="one notebook stem (default: every declared notebook)")
+    p.set_defaults(func=_check_params)
+
     p = sub.add_parser("render", help="render the report (arguments go to helpers.build.render)")
     p.add_argument("render_args", nargs=argparse.REMAINDER)
     p.set_defaults(func=_render)
@@ -109,6 +160,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--root", default=".", help="repository root (default: the current directory)")
     p.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
     p.set_defaults(func=_make_fragment)
+
+    p = sub.add_parser("own-files", help="the own input files the params files name, as make variables")
+    p.add_argument("--root", default=".", help="repository root (default: the current directory)")
+    p.add_argument("-o", "--output", help="write to this file (only when it changes)")
+    p.set_defaults(func=_own_files)
     return ap
 
 

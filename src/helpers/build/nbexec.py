@@ -13,12 +13,21 @@ run never leaves a half-executed notebook where ``make`` or Quarto would pick it
 declared results file the run also fails when the notebook did not write it, and the file's
 modification time is set to the run's end, so ``make`` can track it beside the executed notebook
 (the results writer leaves an unchanged file untouched).
+
+The runner sets :data:`helpers.core.writers.RUNNER_ENV` for the kernel: only then does
+:func:`helpers.core.writers.write_results` write into ``report/_results/`` (a notebook run in
+Jupyter writes to ``report/_scratch/``). The temporary folder is named after the target
+(``.nbexec-<stem>-*``), so the next run of that notebook sweeps one a hard kill left behind.
+Papermill's injected-parameters cell gets a fixed id (papermill draws a random one), and the
+kernel's "running over TCP without encryption" warning is silenced (the kernel listens on
+localhost only, for this one run).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -28,9 +37,13 @@ import nbformat
 import yaml
 
 from helpers.core import paths
-from helpers.core.writers import write_text_atomic
+from helpers.core.writers import RUNNER_ENV, write_text_atomic
 
 KERNEL_NAME = "huset-bergen"
+INJECTED_TAG = "injected-parameters"
+INJECTED_ID = "injected-parameters"  # a fixed cell id: papermill draws a random one per run
+# the kernel logs only errors (hides its warning about unencrypted TCP on localhost)
+KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]
 
 # papermill's notebook-level metadata that is kept (everything else is volatile)
 _KEEP_NB_PAPERMILL = ("parameters", "default_parameters", "version")
@@ -82,6 +95,51 @@ def strip_volatile(nb: nbformat.NotebookNode, input_path: str, output_path: str)
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
         cell.metadata.pop("ExecuteTime", None)
+        if INJECTED_TAG in cell.metadata.get("tags", []):
+            cell["id"] = INJECTED_ID
+
+
+def _tmp_prefix(target: Path) -> str:
+    return f".nbexec-{target.stem}-"
+
+
+def sweep(target: Path) -> list[Path]:
+    """Remove the temporary folders an interrupted run of this target left behind.
+
+    Parameters
+    ----------
+    target : Path
+        The executed notebook; its folder holds the runner's ``.nbexec-<stem>-*`` folders (make
+        never runs one target twice at once, so none of them belongs to a live run).
+
+    Returns
+    -------
+    list of Path
+        The folders removed.
+    """
+    found = sorted(target.parent.glob(_tmp_prefix(target) + "*")) if target.parent.is_dir() else []
+    for d in found:
+        shutil.rmtree(d, ignore_errors=True)
+    return found
+
+
+def remove_outputs(target: Path, results: Path | None) -> str:
+    """Delete an earlier run's executed copy and results file (after a failure).
+
+    Parameters
+    ----------
+    target, results : Path
+        The executed notebook and its results file (None: none).
+
+    Returns
+    -------
+    str
+        ``"; removed the earlier <path>"`` for each file removed (empty when none was there).
+    """
+    stale = [p for p in (target, results) if p is not None and p.is_file()]
+    for p in stale:
+        p.unlink()
+    return "".join(f"; removed the earlier {_rel(p)}" for p in stale)
 
 
 def _rel(p: Path) -> str:
@@ -122,7 +180,9 @@ def execute(
 
     params = load_params(params_file)
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".nbexec-") as tmpdir:
+    sweep(target)
+    os.environ[RUNNER_ENV] = "1"  # the kernel inherits it: results go to report/_results/
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=_tmp_prefix(target)) as tmpdir:
         tmp = Path(tmpdir) / target.name
         pm.execute_notebook(
             str(source),
@@ -132,6 +192,7 @@ def execute(
             cwd=str(paths.NOTEBOOKS),
             progress_bar=False,
             log_output=False,
+            extra_arguments=KERNEL_ARGS,
         )
         nb = nbformat.read(tmp, as_version=4)
     if results is not None and not results.is_file():
@@ -163,10 +224,7 @@ def run(
         execute(source, params_file, target, kernel_name, results)
     except Exception as exc:  # papermill's error already names the failing cell
         # an earlier run's executed copy and results would outlive the failure: remove them
-        stale = [p for p in (target, results) if p is not None and p.is_file()]
-        for p in stale:
-            p.unlink()
-        removed = "".join(f"; removed the earlier {_rel(p)}" for p in stale)
+        removed = remove_outputs(target, results)
         print(f"error: executing {_rel(source)} failed{removed}.\n{exc}", file=sys.stderr)
         return 1
     print(f"executed {_rel(source)} -> {_rel(target)}")

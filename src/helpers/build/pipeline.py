@@ -34,6 +34,10 @@ RUNNER = f"{PACKAGE_DIR}/build/nbexec.py"  # writes the executed notebooks, so t
 # the pinned packages decide the numbers; .venv itself (remade when pyproject.toml changes) is
 # only needed to run, so it is an order-only prerequisite
 LOCK = "requirements-lock.txt"
+# the stamp of `python -m helpers.build check-params`: an order-only prerequisite of every notebook,
+# so make checks every params file before it runs any notebook
+PARAMS_OK = ".make/params-ok"
+OWN_INPUTS = ".make/own-inputs.mk"  # the files the params files name (`own-files` writes it)
 
 
 @dataclass(frozen=True)
@@ -284,6 +288,16 @@ def _read_tables() -> list[str]:
     return sorted({name for nb in NOTEBOOKS for name in nb.reads_processed})
 
 
+def own_var(stem: str) -> str:
+    """The make variable with the files ``params/<stem>.yml`` names (see :func:`own_inputs`)."""
+    return f"OWN_{stem}"
+
+
+def own_table_var(table: str) -> str:
+    """The make variable with the own file that replaces the raw resource of a processed table."""
+    return f"OWN_TABLE_{table}"
+
+
 def make_fragment(root: Path) -> str:
     """The make rules of the pipeline, as the Makefile includes them.
 
@@ -313,6 +327,18 @@ def make_fragment(root: Path) -> str:
         "NB_OUT := " + " ".join(nb.executed for nb in NOTEBOOKS),
         "RESULTS := " + " ".join(nb.results for nb in NOTEBOOKS),
         "PROCESSED := " + " ".join(written[name][0].path for name in _read_tables()),
+        "PARAMS_OK := " + PARAMS_OK,
+        "# the own files the params files name (defined in " + OWN_INPUTS + " once .venv exists)",
+        *[f"{own_var(nb.stem)} ?=" for nb in NOTEBOOKS],
+        *[f"{own_table_var(name)} ?=" for name in _read_tables()],
+        "",
+        "# every params file is checked before any notebook runs",
+        f"$(PARAMS_OK): {' '.join(nb.params for nb in NOTEBOOKS)} \\",
+        f"    {' '.join(nb.source for nb in NOTEBOOKS)} \\",
+        "    " + " ".join(f"$({own_var(nb.stem)})" for nb in NOTEBOOKS) + f" {DATAPACKAGE} \\",
+        f"    {PACKAGE_DIR}/build/params.py | $(SETUP_STAMP)",
+        "\t$(PY) -m helpers.build check-params",
+        "\t@touch $@",
     ]
     for nb in NOTEBOOKS:
         inputs = _raw_prereqs(nb.reads_raw, raw) + [written[t][0].path for t in sorted(nb.reads_processed)]
@@ -322,7 +348,7 @@ def make_fragment(root: Path) -> str:
             f"CODE_{nb.stem} := $(call pkg_files,core) $(call pkg_files,{nb.package}) {RUNNER} \\",
             f"    {nb.source} {nb.params} {LOCK}",
             f"{nb.executed}: {_code(nb)} \\",
-            "    " + " ".join(inputs) + " | $(SETUP_STAMP)",
+            "    " + " ".join([*inputs, f"$({own_var(nb.stem)})"]) + " | $(SETUP_STAMP) $(PARAMS_OK)",
             f"\t$(RUN_NOTEBOOK) {nb.stem}",
             "# the runner sets the results file's time after the executed notebook's; if missing: rerun",
             f"{nb.results}: {nb.executed}",
@@ -339,7 +365,7 @@ def make_fragment(root: Path) -> str:
         ]
     for name in read:
         table, nb = written[name]
-        prereqs = _raw_prereqs(table.sources, raw)
+        prereqs = [*_raw_prereqs(table.sources, raw), f"$({own_table_var(name)})"]
         lines += [
             f"{table.path}: {_code(nb)} {' '.join(prereqs)} | {nb.executed} $(SETUP_STAMP)",
             f"\t@if [ -e $@ ]; then touch $@; else $(RUN_NOTEBOOK) {nb.stem}; fi",

@@ -4,11 +4,16 @@ It uses the same typst settings as Quarto, read from ``format: typst:`` in ``_qu
 font size, margins, section numbering, the ``include-in-header`` text that lets tables and figures
 break across pages) and the same filter, ``report/typst.lua`` (callouts as framed boxes, table
 columns sized by typst, long file names breakable).
+
+The PDF's creation and modification dates (and the ids typst derives from them) come from
+:func:`source_date_epoch` (``SOURCE_DATE_EPOCH``, else the commit's time), so two builds of one
+commit write the same bytes.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -20,6 +25,31 @@ from helpers.core.writers import write_bytes_atomic
 TYPST_FILTER = "typst.lua"
 # captions are already numbered by the resolver ("Figur 1: …"), so typst must not number them again
 _FALLBACK_HEADER = "#set figure(numbering: none)\n"
+
+
+def source_date_epoch(root: Path) -> int:
+    """The build's timestamp: ``SOURCE_DATE_EPOCH`` if set, else the time of the commit checked out.
+
+    Parameters
+    ----------
+    root : Path
+        A folder inside the repository.
+
+    Returns
+    -------
+    int
+        Seconds since the epoch (0 when neither is available, e.g. outside git).
+    """
+    env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if env.isdigit():
+        return int(env)
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return 0
+    return int(out) if out.isdigit() else 0
 
 
 def typst_variables(fmt: dict[str, Any]) -> list[str]:
@@ -75,7 +105,9 @@ def render_pdf(project: Project, out_pdf: Path) -> None:
         run_pandoc(args + citeproc_args(project, meta))
         pdf = tmpdir / "article.pdf"
         try:
-            typst.compile(str(typ), output=str(pdf), root=str(tmpdir))
+            typst.compile(
+                str(typ), output=str(pdf), root=str(tmpdir), timestamp=source_date_epoch(project.root)
+            )
         except Exception as exc:  # typst raises its own error types
             raise RenderError(f"typst failed to compile the article: {exc}") from None
         write_bytes_atomic(out_pdf, pdf.read_bytes(), make_target=True)

@@ -2,6 +2,10 @@
 
 Writers write to a temporary file in the target folder and move it into place, and they leave an
 unchanged file untouched (so reruns do not disturb ``make``).
+
+Results files (``report/_results/``) are written only by the papermill runner, which sets
+:data:`RUNNER_ENV` for the kernel; a notebook run anywhere else (Jupyter, nbval) writes its
+results to ``report/_scratch/`` instead, so it never changes a file ``make`` tracks.
 """
 
 from __future__ import annotations
@@ -14,6 +18,11 @@ from typing import Any
 
 import pandas as pd
 import yaml
+
+from helpers.core import paths
+
+RUNNER_ENV = "HUSET_PAPERMILL_RUN"  # set by helpers.build.nbexec for the kernel it starts
+SCRATCH = paths.REPORT / "_scratch"  # where results of runs outside the runner go (git-ignored)
 
 
 def write_text_atomic(path: Path, text: str, *, make_target: bool = False) -> bool:
@@ -54,11 +63,20 @@ def write_results(key: str, values: Mapping[str, Any], path: Path) -> None:
     Values should already be formatted for the text (Norwegian number format, see
     :mod:`helpers.core.formatting`); the article pulls them with ``{{< meta key.name >}}``.
     Returns nothing, so a notebook cell ending with this call shows no output (whether the file
-    changed must not change the notebook's outputs, which nbval compares).
+    changed must not change the notebook's outputs, which nbval compares). Outside the papermill
+    runner (no :data:`RUNNER_ENV`), a path in ``report/_results/`` is replaced by the same name in
+    ``report/_scratch/``.
     """
+    path = _results_target(Path(path))
     clean = {k: _plain(v) for k, v in sorted(values.items())}
     text = yaml.safe_dump({key: clean}, allow_unicode=True, sort_keys=True, width=1000)
     write_text_atomic(path, text)
+
+
+def _results_target(path: Path) -> Path:
+    if os.environ.get(RUNNER_ENV) or path.resolve().parent != paths.RESULTS.resolve():
+        return path
+    return SCRATCH / path.name
 
 
 def _plain(v: Any) -> Any:
