@@ -73,6 +73,11 @@ def results_metadata(project_dir: Path) -> dict[str, Any]:
     -------
     dict
         The merged results; a missing results file raises :class:`RenderError`.
+
+    Raises
+    ------
+    RenderError
+        If a results file named there does not exist (the notebooks have not run).
     """
     config = yaml.safe_load((project_dir / "_quarto.yml").read_text(encoding="utf-8")) or {}
     meta: dict[str, Any] = {}
@@ -103,6 +108,12 @@ def write_parts(project_dir: Path, meta: dict[str, Any]) -> list[Path]:
     -------
     list of Path
         The generated files, one per entry.
+
+    Raises
+    ------
+    RenderError
+        If an entry lacks ``source`` or ``when``/``unless`` or has other keys, or its results key is
+        missing or not true/false.
     """
     spec_file = project_dir / PARTS_FILE
     spec = (yaml.safe_load(spec_file.read_text(encoding="utf-8")) or {}) if spec_file.is_file() else {}

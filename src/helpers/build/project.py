@@ -278,6 +278,12 @@ def expand_includes(text: str, base: Path, _stack: tuple[Path, ...] = ()) -> str
     -------
     str
         The text with every include expanded; a missing or circular include is a :class:`RenderError`.
+
+    Raises
+    ------
+    RenderError
+        If an included file does not exist (for ``_generated/``: run ``make generated``) or includes
+        itself through a chain of includes.
     """
 
     def sub(m: re.Match[str]) -> str:
