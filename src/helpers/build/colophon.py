@@ -220,27 +220,19 @@ def colophon_markdown(
     root = root or paths.ROOT
     dp = datapackage or paths.DATAPACKAGE
     git = git_state(root)
-    dirty = {True: "ja – arbeidskopien har endringer som ikke er committet", False: "nei", None: "ukjent"}[
-        git["dirty"]
-    ]
     lines = [
         "# Kolofon {#sec-vedlegg-kolofon .appendix}",
         "",
         "Denne siden er skrevet av `helpers.build.colophon` i samme kjøring som rapporten ble laget.",
         "",
         f"- Git-commit: `{git['commit']}`",
-        f"- Uncommittede endringer: {dirty}",
+        f"- Uncommittede endringer: {_dirty_words(git['dirty'])}",
         f"- Renderer: {renderer}",
         f"- Python: {platform.python_version()} ({platform.python_implementation()})",
         "",
         "Pakkeversjoner (alle låst i `requirements-lock.txt`):",
         "",
-        md_table(
-            pd.DataFrame(
-                sorted(package_versions().items(), key=lambda kv: kv[0].lower()), columns=["Pakke", "Versjon"]
-            ),
-            align=["left", "left"],
-        ),
+        _package_table(),
         "",
         "Parametere for hver notatbok, slik papermill kjørte den (standardverdier i notatbokens "
         "parametercelle, overstyrt av `params/`-filen):",
@@ -253,6 +245,23 @@ def colophon_markdown(
         "",
     ]
     return "\n".join(lines)
+
+
+def _dirty_words(dirty: bool | None) -> str:
+    """The colophon's words for the working copy's state (:func:`git_state`'s ``dirty``)."""
+    return {True: "ja – arbeidskopien har endringer som ikke er committet", False: "nei", None: "ukjent"}[
+        dirty
+    ]
+
+
+def _package_table() -> str:
+    """The key packages and their installed versions, as a table sorted by name."""
+    return md_table(
+        pd.DataFrame(
+            sorted(package_versions().items(), key=lambda kv: kv[0].lower()), columns=["Pakke", "Versjon"]
+        ),
+        align=["left", "left"],
+    )
 
 
 def _parameter_lines(notebooks: list[Path] | None) -> list[str]:

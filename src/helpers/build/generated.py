@@ -29,7 +29,13 @@ PARTS_FILE = "_conditional.yml"
 
 
 def find_quarto() -> str | None:
-    """The Quarto to use: ``$QUARTO`` if set and executable, else ``quarto`` on PATH, else None."""
+    """The Quarto to use: ``$QUARTO`` if set and executable, else ``quarto`` on PATH, else None.
+
+    Returns
+    -------
+    str or None
+        The full path of the Quarto executable, or None when the pandoc fallback must render.
+    """
     named = os.environ.get("QUARTO")
     if named:
         return shutil.which(named)
@@ -37,7 +43,18 @@ def find_quarto() -> str | None:
 
 
 def renderer_description(quarto: str | None) -> str:
-    """The renderer line of the colophon (Norwegian)."""
+    """The renderer line of the colophon (Norwegian).
+
+    Parameters
+    ----------
+    quarto : str or None
+        The Quarto executable that will render (:func:`find_quarto`), or None for the fallback.
+
+    Returns
+    -------
+    str
+        Quarto and its version, or the pandoc version of the fallback with typst for the PDF.
+    """
     if quarto:
         res = subprocess.run([quarto, "--version"], capture_output=True, text=True, check=False)
         return f"Quarto {res.stdout.strip() or '(ukjent versjon)'}"
@@ -56,6 +73,11 @@ def results_metadata(project_dir: Path) -> dict[str, Any]:
     -------
     dict
         The merged results; a missing results file raises :class:`RenderError`.
+
+    Raises
+    ------
+    RenderError
+        If a results file named there does not exist (the notebooks have not run).
     """
     config = yaml.safe_load((project_dir / "_quarto.yml").read_text(encoding="utf-8")) or {}
     meta: dict[str, Any] = {}
@@ -86,6 +108,12 @@ def write_parts(project_dir: Path, meta: dict[str, Any]) -> list[Path]:
     -------
     list of Path
         The generated files, one per entry.
+
+    Raises
+    ------
+    RenderError
+        If an entry lacks ``source`` or ``when``/``unless`` or has other keys, or its results key is
+        missing or not true/false.
     """
     spec_file = project_dir / PARTS_FILE
     spec = (yaml.safe_load(spec_file.read_text(encoding="utf-8")) or {}) if spec_file.is_file() else {}
@@ -112,6 +140,24 @@ def write(project_dir: Path, quarto: str | None) -> list[Path]:
 
     They are make targets, so each is touched even when its text is unchanged (the colophon's
     writer skips unchanged files), or make would consider them out of date forever.
+
+    Parameters
+    ----------
+    project_dir : Path
+        The Quarto project (``report/``).
+    quarto : str or None
+        The Quarto that will render, or None for the fallback (named in the colophon).
+
+    Returns
+    -------
+    list of Path
+        The data-source and colophon appendices, then the conditional chapter parts
+        (:func:`write_parts`).
+
+    Raises
+    ------
+    RenderError
+        If a results file is missing or ``_conditional.yml`` names a key that is not true/false.
     """
     written = colophon.write_generated(renderer_description(quarto), project_dir / GENERATED_DIR)
     for path in written:
@@ -120,6 +166,18 @@ def write(project_dir: Path, quarto: str | None) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line: write ``report/_generated/`` and print each file written.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments (default: ``sys.argv[1:]``): the project folder and ``--fallback``.
+
+    Returns
+    -------
+    int
+        The exit status, 0.
+    """
     ap = argparse.ArgumentParser(description="Write report/_generated/*.qmd (data sources, colophon).")
     ap.add_argument("project", type=Path, nargs="?", default=Path("report"))
     ap.add_argument(

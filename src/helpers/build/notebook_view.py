@@ -44,9 +44,9 @@ def markdown_to_html(project: Project, pieces: list[str]) -> tuple[list[str], st
 
     Parameters
     ----------
-    project
+    project : Project
         Gives the bibliography and CSL style.
-    pieces
+    pieces : list of str
         Markdown texts (callout fences allowed).
 
     Returns
@@ -81,11 +81,11 @@ def prepare(
 
     Parameters
     ----------
-    project
+    project : Project
         The project (bibliography).
-    nb
+    nb : nbformat.NotebookNode
         The executed notebook.
-    refs
+    refs : dict of str to tuple of (str, str)
         Label -> (text, href) of the article's figure or table made by that cell.
 
     Returns
@@ -122,7 +122,22 @@ def render_notebook_view(
     title: str | None = None,
     refs: dict[str, tuple[str, str]] | None = None,
 ) -> None:
-    """A self-contained HTML view of an executed notebook (no CDN scripts)."""
+    """A self-contained HTML view of an executed notebook (no CDN scripts).
+
+    Parameters
+    ----------
+    project : Project
+        The report project (bibliography, CSL style, words).
+    nb_path : Path
+        The executed notebook (``report/notebooks/NN_name.ipynb``).
+    out_html : Path
+        Where the view is written (``_manuscript/notebooks/NN_name-preview.html``), atomically.
+    title : str, optional
+        The page title (default: the notebook's file name without suffix).
+    refs : dict of str to tuple of (str, str), optional
+        Label -> (number, link) of the article's figures and tables made by the notebook's cells
+        (:func:`helpers.build.render.article_refs`), shown as back-links.
+    """
     from nbconvert import HTMLExporter
 
     nb = prepare(project, nbformat.read(nb_path, as_version=4), refs or {})

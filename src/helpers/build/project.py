@@ -58,7 +58,7 @@ def cell_options(cell: nbformat.NotebookNode) -> dict[str, Any]:
 
     Parameters
     ----------
-    cell
+    cell : nbformat.NotebookNode
         A notebook cell; its ``#| key: value`` lines at the top are read.
 
     Returns
@@ -76,7 +76,25 @@ def cell_options(cell: nbformat.NotebookNode) -> dict[str, Any]:
 
 
 def find_cell(nb: nbformat.NotebookNode, label: str) -> nbformat.NotebookNode:
-    """The code cell whose ``label`` option is ``label``; :class:`RenderError` if there is none."""
+    """The code cell whose ``label`` option is ``label``; :class:`RenderError` if there is none.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        An executed notebook of ``report/notebooks/``.
+    label : str
+        The cell's ``#| label:`` option, as an ``{{< embed >}}`` names it (e.g. ``fig-…``, ``tbl-…``).
+
+    Returns
+    -------
+    nbformat.NotebookNode
+        The first code cell with that label.
+
+    Raises
+    ------
+    RenderError
+        If no code cell has that label.
+    """
     for cell in nb.cells:
         if cell.cell_type == "code" and cell_options(cell).get("label") == label:
             return cell
@@ -84,7 +102,18 @@ def find_cell(nb: nbformat.NotebookNode, label: str) -> nbformat.NotebookNode:
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
-    """Split ``---`` YAML front matter from a markdown text; return (metadata, body)."""
+    """Split ``---`` YAML front matter from a markdown text; return (metadata, body).
+
+    Parameters
+    ----------
+    text : str
+        A Quarto markdown file (the article ``report/index.qmd``).
+
+    Returns
+    -------
+    tuple of (dict, str)
+        The front matter (empty when there is none) and the text after it.
+    """
     if text.startswith("---\n"):
         end = text.find("\n---\n", 4)
         if end != -1:
@@ -93,7 +122,26 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
 
 
 def lookup(meta: dict[str, Any], key: str) -> Any:
-    """The value of a dotted ``{{< meta a.b >}}`` key (list items 1-based, as in Quarto)."""
+    """The value of a dotted ``{{< meta a.b >}}`` key (list items 1-based, as in Quarto).
+
+    Parameters
+    ----------
+    meta : dict of str to Any
+        The document metadata: project keys, the results files of ``report/_results/`` and the
+        front matter (:meth:`Project.metadata`).
+    key : str
+        The dotted key as written in the shortcode.
+
+    Returns
+    -------
+    Any
+        The value at that key.
+
+    Raises
+    ------
+    RenderError
+        If a part of the key is missing (a results key a notebook did not write).
+    """
     value: Any = meta
     for part in key.split("."):
         if isinstance(value, dict) and part in value:
@@ -106,7 +154,18 @@ def lookup(meta: dict[str, Any], key: str) -> Any:
 
 
 def as_list(x: Any) -> list[Any]:
-    """``None`` -> ``[]``, a scalar -> ``[x]``, a list unchanged."""
+    """``None`` -> ``[]``, a scalar -> ``[x]``, a list unchanged.
+
+    Parameters
+    ----------
+    x : Any
+        A YAML value that may be given as one item or a list (e.g. ``bibliography``).
+
+    Returns
+    -------
+    list
+        The items.
+    """
     if x is None:
         return []
     return x if isinstance(x, list) else [x]
@@ -123,30 +182,65 @@ class Project:
 
     @property
     def lang(self) -> str:
+        """The words' language: ``nb`` for Norwegian (``nb``, ``no``, ``nn``), else ``en``."""
         lang = str(self.front.get("lang", self.config.get("lang", "en")))
         return "nb" if lang.split("-")[0] in ("nb", "no", "nn") else "en"
 
     @property
     def article(self) -> Path:
+        """The article file (``manuscript: article:`` of ``_quarto.yml``, default ``index.qmd``)."""
         return self.root / self.config.get("manuscript", {}).get("article", "index.qmd")
 
     @property
     def out_dir(self) -> Path:
+        """The output folder (``project: output-dir:``, default ``_manuscript``)."""
         return self.root / self.config.get("project", {}).get("output-dir", "_manuscript")
 
     def word(self, key: str) -> str:
-        """A reader-visible word: ``language:`` or top-level metadata of the project, else the default."""
+        """A reader-visible word: ``language:`` or top-level metadata of the project, else the default.
+
+        Parameters
+        ----------
+        key : str
+            The word's key as in Quarto's ``language:`` or our filters' metadata (e.g.
+            ``crossref-fig-title``, ``appendix-word``).
+
+        Returns
+        -------
+        str
+            The word from the front matter, ``language:``, the project's top level, or the default
+            of the project's language.
+        """
         for source in (self.front, self.config.get("language", {}), self.config):
             if key in source:
                 return str(source[key])
         return _WORDS[self.lang][key]
 
     def notebooks(self) -> list[dict[str, str]]:
+        """The manuscript's notebooks as ``_quarto.yml`` lists them.
+
+        Returns
+        -------
+        list of dict of str to str
+            One entry per notebook with at least ``notebook`` (the executed notebook's path relative
+            to ``report/``) and, when given, ``title``.
+        """
         entries = self.config.get("manuscript", {}).get("notebooks", [])
         return [e if isinstance(e, dict) else {"notebook": e} for e in entries]
 
     def metadata(self) -> dict[str, Any]:
-        """Document metadata: project keys, then the results files, then the front matter."""
+        """Document metadata: project keys, then the results files, then the front matter.
+
+        Returns
+        -------
+        dict of str to Any
+            What ``{{< meta >}}`` shortcodes read; a later source overrides an earlier one.
+
+        Raises
+        ------
+        RenderError
+            If a ``metadata-files`` entry (a results file) does not exist.
+        """
         meta: dict[str, Any] = {}
         for key in ("lang", "bibliography", "csl", "title", "subtitle", "author", "date"):
             if key in self.config:
@@ -160,7 +254,13 @@ class Project:
         return meta
 
     def typst_format(self) -> dict[str, Any]:
-        """The ``format: typst:`` options of ``_quarto.yml``."""
+        """The ``format: typst:`` options of ``_quarto.yml``.
+
+        Returns
+        -------
+        dict of str to Any
+            The options (empty when the project sets none), for the fallback PDF.
+        """
         return dict((self.config.get("format") or {}).get("typst") or {})
 
 
@@ -169,15 +269,21 @@ def expand_includes(text: str, base: Path, _stack: tuple[Path, ...] = ()) -> str
 
     Parameters
     ----------
-    text
+    text : str
         Markdown with include lines.
-    base
+    base : Path
         Folder the include paths are relative to (the including file's folder, as in Quarto).
 
     Returns
     -------
     str
         The text with every include expanded; a missing or circular include is a :class:`RenderError`.
+
+    Raises
+    ------
+    RenderError
+        If an included file does not exist (for ``_generated/``: run ``make generated``) or includes
+        itself through a chain of includes.
     """
 
     def sub(m: re.Match[str]) -> str:
@@ -194,7 +300,23 @@ def expand_includes(text: str, base: Path, _stack: tuple[Path, ...] = ()) -> str
 
 
 def load_project(root: Path) -> Project:
-    """Read ``root/_quarto.yml`` and the article with its includes expanded."""
+    """Read ``root/_quarto.yml`` and the article with its includes expanded.
+
+    Parameters
+    ----------
+    root : Path
+        The Quarto project (``report/``).
+
+    Returns
+    -------
+    Project
+        The configuration, the article's front matter and its body with every include expanded.
+
+    Raises
+    ------
+    RenderError
+        If an include is missing or circular.
+    """
     config = yaml.safe_load((root / "_quarto.yml").read_text(encoding="utf-8")) or {}
     project = Project(root, config, {}, "")
     text = project.article.read_text(encoding="utf-8")
@@ -204,12 +326,34 @@ def load_project(root: Path) -> Project:
 
 
 def preview_name(notebook: str) -> str:
-    """Where the notebook view of ``notebooks/x.ipynb`` lands (Quarto's naming)."""
+    """Where the notebook view of ``notebooks/x.ipynb`` lands (Quarto's naming).
+
+    Parameters
+    ----------
+    notebook : str
+        The executed notebook's path relative to the project (``notebooks/NN_name.ipynb``).
+
+    Returns
+    -------
+    str
+        ``notebooks/NN_name-preview.html``, relative to the output folder.
+    """
     return str(Path(notebook).with_suffix("")) + "-preview.html"
 
 
 def single_output_dir(root: Path) -> Path:
-    """Where the single-file HTML lands (the ``single`` profile's output-dir)."""
+    """Where the single-file HTML lands (the ``single`` profile's output-dir).
+
+    Parameters
+    ----------
+    root : Path
+        The Quarto project (``report/``), holding ``_quarto-single.yml``.
+
+    Returns
+    -------
+    Path
+        The profile's ``project: output-dir:`` under ``root`` (default ``_single``).
+    """
     profile = root / "_quarto-single.yml"
     conf = yaml.safe_load(profile.read_text(encoding="utf-8")) if profile.is_file() else {}
     return root / ((conf or {}).get("project", {}).get("output-dir", "_single"))

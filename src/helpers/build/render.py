@@ -70,7 +70,19 @@ __all__ = [
 
 
 def article_refs(project: Project) -> dict[str, dict[str, tuple[str, str]]]:
-    """Per notebook, label -> («Figur 3», link to it in the site article), for the notebook views."""
+    """Per notebook, label -> («Figur 3», link to it in the site article), for the notebook views.
+
+    Parameters
+    ----------
+    project : Project
+        The loaded report project (:func:`load_project`).
+
+    Returns
+    -------
+    dict of str to dict of str to tuple of (str, str)
+        For each notebook of the manuscript, each embedded cell's label -> its number in the
+        article's words and the link to it in the site article.
+    """
     with tempfile.TemporaryDirectory(prefix="render-refs-") as tmp:
         resolver = Resolver(project, Path(tmp), "site")
         resolver.resolve()
@@ -86,7 +98,25 @@ def article_refs(project: Project) -> dict[str, dict[str, tuple[str, str]]]:
 
 
 def fallback_render(root: Path, pdf: bool = True) -> list[Path]:
-    """Render the notebook views, the single file, the PDF and the site article; return them."""
+    """Render the notebook views, the single file, the PDF and the site article; return them.
+
+    Parameters
+    ----------
+    root : Path
+        The Quarto project (``report/``).
+    pdf : bool, default True
+        Also render the PDF with typst.
+
+    Returns
+    -------
+    list of Path
+        The files written, the site article last (it is the make target).
+
+    Raises
+    ------
+    RenderError
+        If anything in the sources cannot be resolved.
+    """
     project = load_project(root)
     out_dir = project.out_dir
     refs = article_refs(project)
@@ -111,7 +141,20 @@ def fallback_render(root: Path, pdf: bool = True) -> list[Path]:
 
 
 def quarto_render(quarto: str, project: Path) -> int:
-    """The site and PDF, then the single file (profile ``single``); Quarto's exit status."""
+    """The site and PDF, then the single file (profile ``single``); Quarto's exit status.
+
+    Parameters
+    ----------
+    quarto : str
+        The Quarto executable (:func:`find_quarto`).
+    project : Path
+        The Quarto project (``report/``).
+
+    Returns
+    -------
+    int
+        0 when both renders succeeded, else the exit status of the first that failed.
+    """
     for cmd in (
         [quarto, "render", str(project)],
         [quarto, "render", str(project), "--profile", "single", "--to", "html"],
@@ -125,6 +168,18 @@ def quarto_render(quarto: str, project: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line: rewrite the generated includes, then render with Quarto or the fallback.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments (default: ``sys.argv[1:]``): the project folder, ``--fallback``, ``--no-pdf``.
+
+    Returns
+    -------
+    int
+        The exit status: Quarto's, or 0 for a fallback render and 1 when it failed.
+    """
     ap = argparse.ArgumentParser(description="Render the Quarto project (Quarto or pandoc).")
     ap.add_argument("project", type=Path, nargs="?", default=Path("report"))
     ap.add_argument("--fallback", action="store_true", help="use pandoc even if Quarto exists")

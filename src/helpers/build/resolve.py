@@ -52,7 +52,7 @@ def callouts(text: str) -> str:
 
     Parameters
     ----------
-    text
+    text : str
         Markdown with ``::: {.callout-KIND title="…"}`` fences.
 
     Returns
@@ -73,7 +73,26 @@ def callouts(text: str) -> str:
 
 
 def output_markdown(o: Any, e: Embed) -> str:
-    """One cell output as markdown (stream text and plain text as code blocks, HTML as raw HTML)."""
+    """One cell output as markdown (stream text and plain text as code blocks, HTML as raw HTML).
+
+    Parameters
+    ----------
+    o : Any
+        One output of the embedded cell (an nbformat output: ``stream``, ``display_data`` or
+        ``execute_result``).
+    e : Embed
+        The embed the output belongs to (named in errors).
+
+    Returns
+    -------
+    str
+        ``text/markdown`` as it is, ``text/html`` as a raw HTML block, plain text as a code block.
+
+    Raises
+    ------
+    RenderError
+        If the output is written to stderr or has no type the fallback can show.
+    """
     if o.get("output_type") == "stream":
         if o.get("name") == "stderr":
             raise RenderError(f"embed {e.notebook}#{e.label}: the cell wrote to stderr")
@@ -105,6 +124,23 @@ class Resolver:
 
     # -- embeds ---------------------------------------------------------------------------
     def notebook(self, rel: str) -> nbformat.NotebookNode:
+        """The executed notebook an embed names, read once.
+
+        Parameters
+        ----------
+        rel : str
+            Its path relative to the project (``notebooks/NN_name.ipynb``).
+
+        Returns
+        -------
+        nbformat.NotebookNode
+            The notebook.
+
+        Raises
+        ------
+        RenderError
+            If the notebook does not exist (the notebooks have not run).
+        """
         if rel not in self._nb_cache:
             path = self.p.root / rel
             if not path.is_file():
@@ -113,7 +149,25 @@ class Resolver:
         return self._nb_cache[rel]
 
     def embed(self, arg: str) -> Embed:
-        """Read the cell an ``{{< embed notebook#label >}}`` argument names."""
+        """Read the cell an ``{{< embed notebook#label >}}`` argument names.
+
+        Parameters
+        ----------
+        arg : str
+            The shortcode's argument, ``notebooks/NN_name.ipynb#label``.
+
+        Returns
+        -------
+        Embed
+            The cell's kind (``fig``, ``tbl`` or ``other`` from the label's prefix), caption,
+            ``fig-alt`` and outputs.
+
+        Raises
+        ------
+        RenderError
+            If the argument has no ``#label``, the cell does not exist, a figure or table has no
+            caption option, or it has no outputs.
+        """
         target = arg.split()[0]
         if "#" not in target:
             raise RenderError(f"{{{{< embed {arg} >}}}}: embed needs notebook.ipynb#label")
@@ -147,7 +201,27 @@ class Resolver:
         return f"[{word}: `{e.notebook}`, {self.p.word('cell-word')} `{e.label}`]{{.embed-source}}"
 
     def render_embed(self, e: Embed) -> str:
-        """Markdown for one embed: numbered figure, numbered table or plain output, plus its source."""
+        """Markdown for one embed: numbered figure, numbered table or plain output, plus its source.
+
+        A figure's PNG is written to the media folder.
+
+        Parameters
+        ----------
+        e : Embed
+            The embedded cell (:meth:`embed`).
+
+        Returns
+        -------
+        str
+            A ``::: {#label}`` div with the figure or table and its number and caption in the
+            project's words, and the source line for this mode; ``""`` for an ``other`` cell that
+            printed nothing.
+
+        Raises
+        ------
+        RenderError
+            If a label is used twice, or a figure cell has no PNG output.
+        """
         source = self._source_line(e)
         if e.kind == "fig":
             n = self._number("fig", e.label)
@@ -174,7 +248,25 @@ class Resolver:
 
     # -- the document ---------------------------------------------------------------------
     def shortcodes(self, text: str) -> str:
-        """Resolve ``meta``, ``embed`` and ``pagebreak`` shortcodes; any other is an error."""
+        """Resolve ``meta``, ``embed`` and ``pagebreak`` shortcodes; any other is an error.
+
+        Parameters
+        ----------
+        text : str
+            The article body (includes expanded).
+
+        Returns
+        -------
+        str
+            The text with each ``meta`` replaced by its value (from the results files or the
+            metadata), each ``embed`` by :meth:`render_embed` and each ``pagebreak`` removed.
+
+        Raises
+        ------
+        RenderError
+            If a shortcode is unknown, a ``meta`` key is missing or not a single value, or an embed
+            fails.
+        """
 
         def sub(m: re.Match[str]) -> str:
             name, arg = m.group(1), m.group(2).strip()
@@ -192,7 +284,13 @@ class Resolver:
         return _SHORTCODE.sub(sub, text)
 
     def number_sections(self, text: str) -> None:
-        """Record the number of every section and the letter of every appendix, by id."""
+        """Record the number of every section and the letter of every appendix, by id.
+
+        Parameters
+        ----------
+        text : str
+            The article after :meth:`shortcodes`; headings inside code blocks are skipped.
+        """
         counters = [0] * 6
         in_code = False
         for line in text.splitlines():
@@ -218,7 +316,18 @@ class Resolver:
                 self.sections[ident.group(1)] = ".".join(str(c) for c in counters[:level])
 
     def appendix_headings(self, text: str) -> str:
-        """``# Title {.appendix}`` -> ``# Vedlegg A: Title {.appendix .unnumbered}``."""
+        """``# Title {.appendix}`` -> ``# Vedlegg A: Title {.appendix .unnumbered}``.
+
+        Parameters
+        ----------
+        text : str
+            The article after :meth:`number_sections` (which gave each appendix its letter).
+
+        Returns
+        -------
+        str
+            The text with each top-level appendix heading lettered in the project's word.
+        """
         word = self.p.word("appendix-word")
 
         def sub(m: re.Match[str]) -> str:
@@ -231,7 +340,23 @@ class Resolver:
         return re.sub(_HEADING.pattern, sub, text, flags=re.M)
 
     def crossrefs(self, text: str) -> str:
-        """``@fig-x`` -> ``[Figur 3](#fig-x)``; ``@sec-x`` -> ``avsnitt 2.1`` or ``vedlegg B``."""
+        """``@fig-x`` -> ``[Figur 3](#fig-x)``; ``@sec-x`` -> ``avsnitt 2.1`` or ``vedlegg B``.
+
+        Parameters
+        ----------
+        text : str
+            The article after embeds were numbered and sections recorded.
+
+        Returns
+        -------
+        str
+            The text with every ``@fig-``, ``@tbl-`` and ``@sec-`` reference a link with its number.
+
+        Raises
+        ------
+        RenderError
+            If a reference names no heading, figure or table.
+        """
 
         def sub(m: re.Match[str]) -> str:
             kind, name = m.group(1), m.group(2)
@@ -249,7 +374,19 @@ class Resolver:
         return _XREF.sub(sub, text)
 
     def resolve(self) -> str:
-        """The whole article as pandoc markdown."""
+        """The whole article as pandoc markdown.
+
+        Returns
+        -------
+        str
+            The article body with shortcodes, appendices, callouts and cross-references resolved,
+            for this resolver's mode.
+
+        Raises
+        ------
+        RenderError
+            If anything cannot be resolved (see the steps).
+        """
         text = self.shortcodes(self.p.body)
         self.number_sections(text)
         text = self.appendix_headings(text)

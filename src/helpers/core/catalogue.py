@@ -22,21 +22,55 @@ from helpers.core.writers import write_csv, write_text_atomic
 
 
 def load_datapackage(path: Path | None = None) -> dict[str, Any]:
-    """Return the parsed ``datapackage.json``."""
+    """Return the parsed ``datapackage.json``.
+
+    Parameters
+    ----------
+    path : Path, optional
+        A data package file (default: ``data/raw/datapackage.json``; ``data/processed`` has its own).
+
+    Returns
+    -------
+    dict of str to Any
+        The JSON document: ``resources`` with each file's path, provenance, hash and Table Schema.
+    """
     path = path or paths.DATAPACKAGE
     with open(path, encoding="utf-8") as fh:
         return json.load(fh)
 
 
 def resources(path: Path | None = None) -> dict[str, Resource]:
-    """All resources of the data package, by name."""
+    """All resources of the data package, by name.
+
+    Parameters
+    ----------
+    path : Path, optional
+        The data package file (default: ``data/raw/datapackage.json``); resource paths are taken
+        relative to its folder.
+
+    Returns
+    -------
+    dict of str to Resource
+        Resource name (e.g. the ``name`` of a raw CSV in ``data/raw/datapackage.json``) -> its entry.
+    """
     path = path or paths.DATAPACKAGE
     pkg = load_datapackage(path)
     return {r["name"]: Resource(r, path.parent) for r in pkg["resources"]}
 
 
 def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file's bytes."""
+    """Hex sha256 of a file's bytes.
+
+    Parameters
+    ----------
+    path : Path
+        The file to hash (a raw file whose recorded ``hash`` is checked or refreshed).
+
+    Returns
+    -------
+    str
+        The lowercase hex digest, without the ``sha256:`` prefix the data package writes.
+    """
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 16), b""):
@@ -52,6 +86,33 @@ def read_resource(
     ``path`` replaces the file while keeping the declared schema: this is how a student points the
     pipeline at their own data with the same columns. The sha256 is only checked for the embedded
     file (``check_hash`` and no ``path``).
+
+    Parameters
+    ----------
+    name : str
+        The resource name in ``data/raw/datapackage.json``.
+    path : Path or str, optional
+        A file with the same columns to read instead of the embedded one (a notebook parameter;
+        relative paths are taken from the repository root).
+    check_hash : bool, default True
+        Compare the embedded file's sha256 with the recorded ``hash``.
+    datapackage : Path, optional
+        The data package to read the resource from (default: ``data/raw/datapackage.json``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The file's rows, typed by the resource's Table Schema (see :func:`validate_frame`).
+
+    Raises
+    ------
+    KeyError
+        If the data package has no resource ``name``.
+    FileNotFoundError
+        If the file does not exist.
+    DataValidationError
+        If the embedded file's hash differs from the recorded one, or a cell, column or row does not
+        match the schema (the message names file, line and column).
     """
     res = resources(datapackage)[name]
     file = paths.resolve(path) if path is not None else res.path
@@ -101,9 +162,9 @@ def write_processed(tables: Mapping[str, pd.DataFrame], schemas: Mapping[str, Ma
 
     Parameters
     ----------
-    tables
-        The tables by name.
-    schemas
+    tables : Mapping of str to pandas.DataFrame
+        The tables by name (the file name in ``data/processed/`` without ``.csv``).
+    schemas : Mapping of str to Mapping
         A Table Schema (``{"fields": [...]}``) for every table: the raw resource's schema for a
         validated copy, a declared one for a derived table.
 
@@ -113,6 +174,12 @@ def write_processed(tables: Mapping[str, pd.DataFrame], schemas: Mapping[str, Ma
         Every CSV is written atomically (unchanged files are left alone), then
         ``data/processed/datapackage.json``, so :func:`read_processed` reads each table back with
         its declared types.
+
+    Raises
+    ------
+    ValueError
+        If a table has no schema, or its columns differ from its schema's fields (nothing is
+        written then).
     """
     missing = sorted(set(tables) - set(schemas))
     if missing:
@@ -137,7 +204,7 @@ def read_processed(name: str) -> pd.DataFrame:
 
     Parameters
     ----------
-    name
+    name : str
         The table's name (a raw resource's name, or a derived table such as ``visits_annual``).
 
     Returns
@@ -145,6 +212,15 @@ def read_processed(name: str) -> pd.DataFrame:
     pandas.DataFrame
         The table with the column types of its Table Schema in ``data/processed/datapackage.json``
         (integers as ``Int64``, numbers as ``float64``, text as ``str``), validated like a raw file.
+
+    Raises
+    ------
+    FileNotFoundError
+        If the table or ``data/processed/datapackage.json`` does not exist (notebook 01 has not run).
+    KeyError
+        If the processed data package does not describe the table.
+    DataValidationError
+        If the file does not match its schema.
     """
     file = paths.processed(f"{name}.csv")
     if not file.is_file() or not processed_package().is_file():
@@ -157,7 +233,21 @@ def read_processed(name: str) -> pd.DataFrame:
 
 
 def synthetic_inputs(names: list[str] | None = None, datapackage: Path | None = None) -> list[str]:
-    """Names of the given resources (default: all) that are synthetic/demo data."""
+    """Names of the given resources (default: all) that are synthetic/demo data.
+
+    Parameters
+    ----------
+    names : list of str, optional
+        Resource names in ``data/raw/datapackage.json`` that a notebook reads (default: all).
+    datapackage : Path, optional
+        The data package (default: ``data/raw/datapackage.json``).
+
+    Returns
+    -------
+    list of str
+        The sorted names among ``names`` whose entry says ``synthetic: true``: the inputs a demo
+        banner or figure stamp must name.
+    """
     res = resources(datapackage)
     return sorted(n for n in (names or res) if res[n].synthetic)
 
@@ -172,6 +262,16 @@ def rehash(datapackage: Path | None = None) -> list[str]:
 
     Only for maintainers who edited or added a raw file on purpose: the hash check exists to
     catch *unintended* edits, so run this in the same commit as the edit and say why.
+
+    Parameters
+    ----------
+    datapackage : Path, optional
+        The data package to update in place (default: ``data/raw/datapackage.json``).
+
+    Returns
+    -------
+    list of str
+        Names of the resources whose recorded ``hash`` or ``bytes`` changed.
     """
     path = datapackage or paths.DATAPACKAGE
     pkg = load_datapackage(path)

@@ -26,12 +26,38 @@ TOTAL = "Total"
 
 
 def isna(x: object) -> bool:
-    """True for None, ``pd.NA`` and NaN."""
+    """True for None, ``pd.NA`` and NaN.
+
+    Parameters
+    ----------
+    x : object
+        A cell of a table or a computed value that may be missing (a number not printed in the
+        source, a statistic that cannot be computed).
+
+    Returns
+    -------
+    bool
+        Whether ``x`` is a missing value, shown as ``–`` in the report.
+    """
     return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x))
 
 
 def fmt_num(x: float | int | None, decimals: int = 0) -> str:
-    """A number with exactly ``decimals`` decimals in Norwegian format (``1 234,5``)."""
+    """A number with exactly ``decimals`` decimals in Norwegian format (``1 234,5``).
+
+    Parameters
+    ----------
+    x : float or int or None
+        The value to show in a report table or sentence.
+    decimals : int, default 0
+        Number of decimals to print, as the source table prints them.
+
+    Returns
+    -------
+    str
+        ``x`` with a decimal comma and no-break-space thousands separators (Babel's ``nb_NO``
+        locale), or ``–`` (:data:`MISSING`) when ``x`` is missing.
+    """
     if x is None or isna(x):
         return MISSING
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
@@ -39,19 +65,58 @@ def fmt_num(x: float | int | None, decimals: int = 0) -> str:
 
 
 def fmt_auto(x: float | int | None, max_decimals: int = 1) -> str:
-    """A whole number without decimals, anything else with ``max_decimals`` decimals."""
+    """A whole number without decimals, anything else with ``max_decimals`` decimals.
+
+    Parameters
+    ----------
+    x : float or int or None
+        The value to show.
+    max_decimals : int, default 1
+        Decimals for a value that is not a whole number.
+
+    Returns
+    -------
+    str
+        ``x`` in Norwegian format (see :func:`fmt_num`), or ``–`` (:data:`MISSING`) when ``x`` is missing.
+    """
     if x is None or isna(x):
         return MISSING
     return fmt_num(x, 0 if float(x).is_integer() else max_decimals)
 
 
 def fmt_int(x: float | int | None) -> str:
-    """A whole number with thousands separator (``14 797``)."""
+    """A whole number with thousands separator (``14 797``).
+
+    Parameters
+    ----------
+    x : float or int or None
+        A count (visits, respondents); a fraction is rounded to a whole number.
+
+    Returns
+    -------
+    str
+        ``x`` without decimals in Norwegian format, or ``–`` (:data:`MISSING`) when ``x`` is missing.
+    """
     return fmt_num(x, 0)
 
 
 def fmt_pct(x: float | None, decimals: int = 1, sign: bool = False) -> str:
-    """A percentage value (already in percent) with a Norwegian decimal comma: ``12,3 %``."""
+    """A percentage value (already in percent) with a Norwegian decimal comma: ``12,3 %``.
+
+    Parameters
+    ----------
+    x : float or None
+        The share in percent (not a fraction of one).
+    decimals : int, default 1
+        Number of decimals to print.
+    sign : bool, default False
+        Prefix a positive value with ``+`` (for changes, e.g. a sensitivity relative to the base).
+
+    Returns
+    -------
+    str
+        The number, a no-break space and ``%``, or ``–`` (:data:`MISSING`) when ``x`` is missing.
+    """
     if x is None or isna(x):
         return MISSING
     s = fmt_num(x, decimals)
@@ -61,21 +126,60 @@ def fmt_pct(x: float | None, decimals: int = 1, sign: bool = False) -> str:
 
 
 def fmt_nok(x: float | None, decimals: int = 0) -> str:
-    """An amount in Norwegian kroner: ``340 kr``."""
+    """An amount in Norwegian kroner: ``340 kr``.
+
+    Parameters
+    ----------
+    x : float or None
+        The amount in kroner (e.g. a cost per visit of the cost comparison).
+    decimals : int, default 0
+        Number of decimals to print.
+
+    Returns
+    -------
+    str
+        The number, a no-break space and ``kr``, or ``–`` (:data:`MISSING`) when ``x`` is missing.
+    """
     if x is None or isna(x):
         return MISSING
     return f"{fmt_num(x, decimals)}{NBSP}kr"
 
 
 def fmt_mill_nok(x: float | None, decimals: int = 2) -> str:
-    """An amount given in millions of kroner: ``53,61 mill. kr``."""
+    """An amount given in millions of kroner: ``53,61 mill. kr``.
+
+    Parameters
+    ----------
+    x : float or None
+        The amount, already in millions of kroner (as the cost tables print budgets).
+    decimals : int, default 2
+        Number of decimals to print.
+
+    Returns
+    -------
+    str
+        The number followed by ``mill. kr`` (no-break spaces), or ``–`` (:data:`MISSING`) when
+        ``x`` is missing.
+    """
     if x is None or isna(x):
         return MISSING
     return f"{fmt_num(x, decimals)}{NBSP}mill.{NBSP}kr"
 
 
 def match_marker(ok: bool | None) -> str:
-    """Marker for a reproduced cell: ✓ equal to the printed value, ✗ different, – not printed."""
+    """Marker for a reproduced cell: ✓ equal to the printed value, ✗ different, – not printed.
+
+    Parameters
+    ----------
+    ok : bool or None
+        Whether the value rebuilt from the data equals the value printed in the source table;
+        None (or ``pd.NA``) when the source prints no value to compare with.
+
+    Returns
+    -------
+    str
+        ``✓``, ``✗`` or ``–``.
+    """
     if ok is None or ok is pd.NA:
         return MISSING
     return "✓" if ok else "✗"
@@ -83,7 +187,19 @@ def match_marker(ok: bool | None) -> str:
 
 def fmt_smart(x: float | int | None) -> str:
     """A number with no more decimals than it has, and at most as many as its size needs:
-    ≥ 100 one decimal, ≥ 1 two, smaller three (``380,8``, ``7,5``, ``6,1``, ``0,304``)."""
+    ≥ 100 one decimal, ≥ 1 two, smaller three (``380,8``, ``7,5``, ``6,1``, ``0,304``).
+
+    Parameters
+    ----------
+    x : float or int or None
+        The value to show (e.g. a model coefficient or a ratio in the report text).
+
+    Returns
+    -------
+    str
+        ``x`` in Norwegian format with the fewest decimals that keep its rounded value, or
+        ``–`` (:data:`MISSING`) when ``x`` is missing.
+    """
     if x is None or isna(x):
         return MISSING
     a = abs(float(x))
@@ -93,7 +209,19 @@ def fmt_smart(x: float | int | None) -> str:
 
 
 def fmt_p(p: float | None) -> str:
-    """A p-value as in the report text: ``p < 0,001`` or ``p = 0,023`` (three decimals)."""
+    """A p-value as in the report text: ``p < 0,001`` or ``p = 0,023`` (three decimals).
+
+    Parameters
+    ----------
+    p : float or None
+        The p-value of a test (between 0 and 1).
+
+    Returns
+    -------
+    str
+        ``p < 0,001`` below one in a thousand, else ``p = `` and three decimals, or ``–``
+        (:data:`MISSING`) when ``p`` is missing.
+    """
     if p is None or isna(p):
         return MISSING
     return f"p < {fmt_num(0.001, 3)}" if p < 0.001 else f"p = {fmt_num(p, 3)}"
@@ -109,9 +237,9 @@ def round_half_away(x: float, decimals: int = 0) -> float:
 
     Parameters
     ----------
-    x
-        The value to round.
-    decimals
+    x : float
+        The value to round (e.g. a percentage computed from counts, to compare with a printed one).
+    decimals : int, default 0
         Number of decimals to keep.
 
     Returns
@@ -132,7 +260,7 @@ def printed_decimals(as_printed: str) -> int:
 
     Parameters
     ----------
-    as_printed
+    as_printed : str
         The cell as printed or transcribed: Norwegian (``"6,1"``, ``"~1 045"``, a no-break space or a
         space between thousands) or with a decimal point (``"26.10"``), possibly with text around it
         (``"44,5 %"``, ``"t(146)"``).

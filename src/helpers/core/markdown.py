@@ -14,6 +14,21 @@ def md_table(df: pd.DataFrame, align: Iterable[str] | None = None, index: bool =
 
     ``align`` gives one of ``left``/``right``/``center`` per column; by default text columns are
     left-aligned and all others right-aligned, judged from the first non-missing cell.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A report table whose cells are already formatted (text from :mod:`helpers.core.formatting`);
+        missing cells are shown as ``–``.
+    align : iterable of str, optional
+        ``left``, ``right`` or ``center`` for each column (of the index too, with ``index``).
+    index : bool, default False
+        Show the index as the first column(s).
+
+    Returns
+    -------
+    str
+        The pipe table, without a caption (the report's ``tbl-cap`` cell option gives that).
     """
     frame = df.reset_index() if index else df
     if align is None:
@@ -39,6 +54,16 @@ def demo_banner(synthetic: list[str]) -> str:
 
     The list comes from the data package (``synthetic: true``), never from hand-typed text, so the
     banner disappears by itself when real data are supplied.
+
+    Parameters
+    ----------
+    synthetic : list of str
+        Names of the synthetic inputs of a notebook (:func:`helpers.core.catalogue.synthetic_inputs`).
+
+    Returns
+    -------
+    str
+        A Norwegian ``callout-warning`` naming the files, or ``""`` when ``synthetic`` is empty.
     """
     if not synthetic:
         return ""

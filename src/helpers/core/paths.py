@@ -45,17 +45,50 @@ GENERATED = REPORT / "_generated"  # appendices written at render time (data sou
 
 
 def raw(name: str) -> Path:
-    """Path of a file in ``data/raw/``."""
+    """Path of a file in ``data/raw/``.
+
+    Parameters
+    ----------
+    name : str
+        The file name, as the ``path`` of its entry in ``data/raw/datapackage.json``.
+
+    Returns
+    -------
+    Path
+        ``<root>/data/raw/<name>``.
+    """
     return RAW / name
 
 
 def processed(name: str) -> Path:
-    """Path of a file in ``data/processed/``."""
+    """Path of a file in ``data/processed/``.
+
+    Parameters
+    ----------
+    name : str
+        The file name (a processed table ``<table>.csv`` or ``datapackage.json``).
+
+    Returns
+    -------
+    Path
+        ``<root>/data/processed/<name>``.
+    """
     return PROCESSED / name
 
 
 def results_file(notebook_stem: str) -> Path:
-    """Results file a notebook writes for the report text (``report/_results/<stem>.yml``)."""
+    """Results file a notebook writes for the report text (``report/_results/<stem>.yml``).
+
+    Parameters
+    ----------
+    notebook_stem : str
+        The notebook's name without ``.ipynb`` (e.g. ``02_visit_counts``).
+
+    Returns
+    -------
+    Path
+        The YAML file whose keys the report reads with ``{{< meta … >}}``.
+    """
     return RESULTS / f"{notebook_stem}.yml"
 
 
@@ -64,6 +97,16 @@ def resolve(path: str | os.PathLike[str]) -> Path:
 
     Absolute paths are kept; relative paths are taken relative to the repository root, so a params
     file can say ``data/raw/my_register.csv`` whatever the working directory is.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A path from a notebook parameter or a params file.
+
+    Returns
+    -------
+    Path
+        ``path`` itself when absolute, else the repository root joined with it.
     """
     p = Path(path)
     return p if p.is_absolute() else ROOT / p

@@ -32,18 +32,22 @@ class Resource:
 
     @property
     def name(self) -> str:
+        """The resource name (``name`` of the entry)."""
         return self.descriptor["name"]
 
     @property
     def path(self) -> Path:
+        """The file, its ``path`` taken relative to the data package's folder."""
         return self.base / self.descriptor["path"]
 
     @property
     def fields(self) -> list[Mapping[str, Any]]:
+        """The Table Schema's field descriptors (``name``, ``type``, ``constraints``…), in column order."""
         return list(self.descriptor["schema"]["fields"])
 
     @property
     def primary_key(self) -> list[str]:
+        """The columns of the schema's ``primaryKey`` (empty when it declares none)."""
         pk = self.descriptor["schema"].get("primaryKey", [])
         return [pk] if isinstance(pk, str) else list(pk)
 
@@ -54,6 +58,7 @@ class Resource:
 
     @property
     def sha256(self) -> str | None:
+        """The recorded hex sha256 of the file (``hash`` without ``sha256:``), None if not recorded."""
         h = self.descriptor.get("hash")
         return h.split(":", 1)[1] if h and h.startswith("sha256:") else h
 
@@ -84,7 +89,25 @@ def _column_schema(field: Mapping[str, Any]) -> pa.Column:
 
 
 def pandera_schema(resource: Resource) -> pa.DataFrameSchema:
-    """A pandera schema equivalent to the resource's Table Schema (names, types, constraints)."""
+    """A pandera schema equivalent to the resource's Table Schema (names, types, constraints).
+
+    Parameters
+    ----------
+    resource : Resource
+        An entry of ``data/raw/datapackage.json`` (or of ``data/processed/datapackage.json``).
+
+    Returns
+    -------
+    pandera.DataFrameSchema
+        A strict, ordered schema: one coercing column per field with its ``minimum``, ``maximum``,
+        ``enum``, ``pattern``, ``required`` and ``unique`` constraints, and the primary key as a
+        unique row constraint.
+
+    Raises
+    ------
+    ValueError
+        If a field has a Table Schema type other than string, integer, number or boolean.
+    """
     return pa.DataFrameSchema(
         {f["name"]: _column_schema(f) for f in resource.fields},
         strict=True,

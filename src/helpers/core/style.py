@@ -40,7 +40,17 @@ def use_style() -> None:
 
 
 def nb_axis(ax: plt.Axes, axis: str = "y", decimals: int = 0) -> None:
-    """Format tick labels of ``axis`` ('x', 'y' or 'both') with Norwegian separators."""
+    """Format tick labels of ``axis`` ('x', 'y' or 'both') with Norwegian separators.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        The axes of a report figure.
+    axis : str, default "y"
+        Which axis to format: ``x``, ``y`` or ``both``.
+    decimals : int, default 0
+        Decimals of each tick label.
+    """
     fmt = FuncFormatter(lambda v, _pos: fmt_num(v, decimals))
     if axis in ("y", "both"):
         ax.yaxis.set_major_formatter(fmt)
@@ -53,7 +63,16 @@ DEMO_STAMP = "SYNTETISKE DEMODATA"
 
 def demo_stamp(fig: plt.Figure, synthetic: list[str]) -> None:
     """Stamp a figure computed from synthetic inputs, so it cannot pass as a finding when it is
-    copied out of the report. Does nothing when ``synthetic`` is empty (real data)."""
+    copied out of the report. Does nothing when ``synthetic`` is empty (real data).
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure to stamp in its top right corner.
+    synthetic : list of str
+        Names of the synthetic inputs the figure is computed from
+        (:func:`helpers.core.catalogue.synthetic_inputs`).
+    """
     if not synthetic:
         return
     fig.text(

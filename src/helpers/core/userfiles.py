@@ -19,6 +19,25 @@ def read_user_table(path: Path, *, sheet: str | int = 0, what: str = "file") -> 
     CSV cells are text (``""`` when empty), Excel cells as stored, ``.sav`` values as codes. The
     second item is pyreadstat's metadata for a ``.sav`` (value labels), otherwise None. An unreadable
     or unsupported file raises :class:`DataValidationError` naming it.
+
+    Parameters
+    ----------
+    path : Path
+        The student's own file (a visit register or survey data named in a notebook parameter).
+    sheet : str or int, default 0
+        The Excel sheet to read (name or position); ignored for other formats.
+    what : str, default "file"
+        What the file is, for the error message (e.g. ``register``).
+
+    Returns
+    -------
+    tuple of (pandas.DataFrame, Any)
+        The raw cells, and pyreadstat's metadata for a ``.sav`` file (None otherwise).
+
+    Raises
+    ------
+    DataValidationError
+        If the format is not supported, or a CSV file is not UTF-8 or not well-formed.
     """
     suffix = path.suffix.lower()
     if suffix == ".csv":

@@ -41,6 +41,24 @@ class DataValidationError(ValueError):
 
 
 def read_csv_as_text(path: Path) -> pd.DataFrame:
+    """Read a CSV file with every cell as text, for :func:`validate_frame` to type.
+
+    Parameters
+    ----------
+    path : Path
+        A raw file of ``data/raw/``, a processed table or a student's own CSV; UTF-8 with one
+        header line.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The cells as ``str``, an empty cell as ``""`` (nothing is parsed or guessed).
+
+    Raises
+    ------
+    DataValidationError
+        If the file is not valid UTF-8 or not a well-formed CSV file.
+    """
     try:
         return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -56,7 +74,42 @@ def validate_frame(df_text: pd.DataFrame, resource: Resource, file: Path | str) 
 
     Empty strings are missing values. Row numbers in errors are 1-based data rows; ``line`` is the
     line in a CSV file with one header line.
+
+    Parameters
+    ----------
+    df_text : pandas.DataFrame
+        The file's cells as text (:func:`read_csv_as_text`).
+    resource : Resource
+        The file's entry in ``data/raw/datapackage.json`` (or ``data/processed/datapackage.json``),
+        whose Table Schema gives the columns, types and constraints.
+    file : Path or str
+        The file as named in error messages (relative to the repository root where possible).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table with the schema's types (``Int64``, ``float64``, ``boolean``, ``str``) and
+        ``pd.NA`` for empty cells.
+
+    Raises
+    ------
+    DataValidationError
+        If the columns differ from the schema's fields, a cell cannot be read as its type, or a
+        constraint or the primary key fails; one problem per failing cell, naming line and column.
     """
+    _check_columns(df_text, resource, file)
+    df, problems = _coerce_types(df_text, resource)
+    if problems:
+        raise DataValidationError(file, problems)
+    schema = pandera_schema(resource)
+    try:
+        return schema.validate(df, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        raise DataValidationError(file, _schema_problems(exc, file)) from None
+
+
+def _check_columns(df_text: pd.DataFrame, resource: Resource, file: Path | str) -> None:
+    """Raise :class:`DataValidationError` unless the columns are the schema's fields, in order."""
     expected = [f["name"] for f in resource.fields]
     got = list(df_text.columns)
     if got != expected:
@@ -71,9 +124,15 @@ def validate_frame(df_text: pd.DataFrame, resource: Resource, file: Path | str) 
             msg.append(f"columns out of order: expected {expected}, got {got}")
         raise DataValidationError(file, [{"line": 1, "row": 0, "check": "; ".join(msg)}])
 
+
+def _coerce_types(df_text: pd.DataFrame, resource: Resource) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """The frame with numbers and booleans parsed, and one problem per cell that does not parse.
+
+    Type coercion comes before the pandera schema, cell by cell, so that every unparsable cell is
+    reported with its place.
+    """
     df = df_text.replace({"": pd.NA})
     problems: list[dict[str, Any]] = []
-    # Type coercion first, cell by cell, so that every unparsable cell is reported with its place.
     for field in resource.fields:
         col = field["name"]
         ftype = field.get("type", "string")
@@ -91,29 +150,28 @@ def validate_frame(df_text: pd.DataFrame, resource: Resource, file: Path | str) 
             for idx in df.index[bad]:
                 problems.append(_problem(idx, col, df_text.loc[idx, col], "not 'true' or 'false'"))
             df[col] = mapped
-    if problems:
-        raise DataValidationError(file, problems)
+    return df, problems
 
-    schema = pandera_schema(resource)
-    try:
-        return schema.validate(df, lazy=True)
-    except pa.errors.SchemaErrors as exc:
-        for _, fc in exc.failure_cases.iterrows():
-            idx = fc["index"]
-            col = fc["column"] if isinstance(fc["column"], str) else None
-            row = None if pd.isna(idx) else int(idx)
-            problems.append(
-                {
-                    "file": str(file),
-                    "row": None if row is None else row + 1,
-                    "line": None if row is None else row + 2,
-                    "column": col,
-                    "value": None if pd.isna(fc["failure_case"]) else fc["failure_case"],
-                    "check": _describe_check(str(fc["check"])),
-                }
-            )
-        problems.sort(key=lambda p: (p["line"] or 0, p["column"] or ""))
-        raise DataValidationError(file, problems) from None
+
+def _schema_problems(exc: pa.errors.SchemaErrors, file: Path | str) -> list[dict[str, Any]]:
+    """One problem per failure case of pandera's lazy validation, sorted by line and column."""
+    problems: list[dict[str, Any]] = []
+    for _, fc in exc.failure_cases.iterrows():
+        idx = fc["index"]
+        col = fc["column"] if isinstance(fc["column"], str) else None
+        row = None if pd.isna(idx) else int(idx)
+        problems.append(
+            {
+                "file": str(file),
+                "row": None if row is None else row + 1,
+                "line": None if row is None else row + 2,
+                "column": col,
+                "value": None if pd.isna(fc["failure_case"]) else fc["failure_case"],
+                "check": _describe_check(str(fc["check"])),
+            }
+        )
+    problems.sort(key=lambda p: (p["line"] or 0, p["column"] or ""))
+    return problems
 
 
 def _problem(idx: int, col: str, value: Any, check: str) -> dict[str, Any]:
