@@ -9,20 +9,11 @@ Not compared, and why:
 
 - ``data/processed/survey_tabulated.sav``: ReadStat writes the time of writing into the SPSS
   header (issue 15.3; the survey's export owns the fix). Until it lands the file differs.
-
-Compared with one thing masked, and why:
-
-- the notebook previews (``report/_manuscript/notebooks/*-preview.html``): the back-link and
-  bibliography cells ``helpers.build.notebook_view.prepare`` inserts are made with
-  ``nbformat.v4.new_markdown_cell``, which draws a random cell id, and the id is printed as
-  ``id="cell-id=<8 hex>"``. The rest of each preview must be identical. (Fix: give those cells
-  fixed ids in ``notebook_view.prepare``; then drop :data:`MASKED`.)
 """
 
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -43,20 +34,6 @@ OUTPUT_DIRS = (
 )
 # file -> why it cannot be identical yet
 EXCLUDED = {"data/processed/survey_tabulated.sav": "ReadStat writes a timestamp into the .sav header"}
-# file-name pattern -> (bytes pattern masked before comparing, why)
-MASKED = {
-    r"report/_manuscript/notebooks/.*-preview\.html": (
-        rb'id="cell-id=[0-9a-f]{8}"',
-        "notebook_view.prepare's inserted cells get random ids",
-    )
-}
-
-
-def _masked(name: str, data: bytes) -> bytes:
-    for pattern, (mask, _why) in MASKED.items():
-        if re.fullmatch(pattern, name):
-            data = re.sub(mask, b'id="cell-id=<random>"', data)
-    return data
 
 
 def _build(clone: Path) -> subprocess.Popen[str]:
@@ -97,7 +74,7 @@ def test_two_clean_builds_are_byte_identical(tmp_path):
     assert len(a) > 40, sorted(a)  # every output is there (notebooks, previews, tables, results)
     for name in EXCLUDED:
         assert name in a, f"{name} is excluded from the comparison but no longer written: drop the exclusion"
-    differ = sorted(n for n in a if n not in EXCLUDED and _masked(n, a[n]) != _masked(n, b[n]))
+    differ = sorted(n for n in a if n not in EXCLUDED and a[n] != b[n])
     assert differ == [], f"outputs differ between two builds of one commit: {differ}"
     # and the build is not path-dependent: no clone's path is written into any output
     leaks = sorted(n for n in a if str(clones[0]).encode() in a[n])

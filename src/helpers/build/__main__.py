@@ -17,7 +17,6 @@ needs nothing beyond the standard library (make runs it before ``.venv`` exists)
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -62,20 +61,14 @@ def _check_params(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from helpers.build import freshness, render, typst_pdf
+    from helpers.build import render
 
-    if (status := freshness.guard(args.render_args)) is not None:
-        return status
-    # the PDF's dates: the commit's time, for Quarto's typst too (typst reads SOURCE_DATE_EPOCH)
-    os.environ.setdefault("SOURCE_DATE_EPOCH", str(typst_pdf.source_date_epoch(Path.cwd())))
     return render.main(args.render_args)
 
 
 def _generated(args: argparse.Namespace) -> int:
-    from helpers.build import freshness, generated
+    from helpers.build import generated
 
-    if (status := freshness.guard(args.generated_args)) is not None:
-        return status
     return generated.main(args.generated_args)
 
 

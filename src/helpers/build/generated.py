@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from helpers.build import colophon
+from helpers.build import colophon, freshness
 from helpers.build.pandoc import pandoc_version
 from helpers.build.project import RenderError, lookup
 from helpers.core.writers import write_text_atomic
@@ -178,6 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     int
         The exit status, 0.
     """
+    argv = sys.argv[1:] if argv is None else argv
+    if (status := freshness.guard(argv)) is not None:  # never quote results of a failed run
+        return status
     ap = argparse.ArgumentParser(description="Write report/_generated/*.qmd (data sources, colophon).")
     ap.add_argument("project", type=Path, nargs="?", default=Path("report"))
     ap.add_argument(

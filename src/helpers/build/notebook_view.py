@@ -63,15 +63,23 @@ def markdown_to_html(project: Project, pieces: list[str]) -> tuple[list[str], st
     return [p.strip() for p in parts[:-1]], parts[-1].strip()
 
 
-def _html_cell(fragment: str) -> nbformat.NotebookNode:
-    """A markdown cell holding HTML; no blank lines, so the markdown renderer passes it through
-    as one HTML block (nbconvert sanitises raw cells, so those would show the tags)."""
-    return nbformat.v4.new_markdown_cell(re.sub(r"\n\s*\n", "\n", fragment))
+def _html_block(fragment: str) -> str:
+    """HTML with no blank lines, so the markdown renderer passes it through as one HTML block
+    (nbconvert sanitises raw cells, so those would show the tags)."""
+    return re.sub(r"\n\s*\n", "\n", fragment)
 
 
-def _back_link(ref: tuple[str, str]) -> nbformat.NotebookNode:
+def _html_cell(fragment: str, cell_id: str) -> nbformat.NotebookNode:
+    """A markdown cell holding HTML, with a fixed id (nbformat would draw a random one, and two
+    renders would then differ)."""
+    return nbformat.v4.new_markdown_cell(_html_block(fragment), id=cell_id)
+
+
+def _back_link(label: str, ref: tuple[str, str]) -> nbformat.NotebookNode:
     text, href = ref
-    return _html_cell(f'<p class="article-ref">↩ <a href="{html.escape(href)}">{html.escape(text)}</a></p>')
+    return _html_cell(
+        f'<p class="article-ref">↩ <a href="{html.escape(href)}">{html.escape(text)}</a></p>', f"back-{label}"
+    )
 
 
 def prepare(
@@ -98,7 +106,7 @@ def prepare(
     fragments, bibliography = markdown_to_html(project, [md for _, md in pieces])
     for (owner, _), frag in zip(pieces, fragments, strict=True):
         if isinstance(owner, nbformat.NotebookNode) and owner.get("cell_type") == "markdown":
-            owner["source"] = _html_cell(frag).source
+            owner["source"] = _html_block(frag)
         else:
             owner["data"] = {"text/html": frag}
     cells = []
@@ -108,9 +116,9 @@ def prepare(
             cell["id"] = f"cell-{label}"
         cells.append(cell)
         if label in refs:
-            cells.append(_back_link(refs[label]))
+            cells.append(_back_link(label, refs[label]))
     if bibliography:
-        cells.append(_html_cell(bibliography))
+        cells.append(_html_cell(bibliography, "bibliography"))
     nb.cells = cells
     return nb
 

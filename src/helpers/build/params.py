@@ -56,13 +56,30 @@ class Range:
     open_: bool = False
 
     def holds(self, value: float) -> bool:
-        """Whether ``value`` lies in the range."""
+        """Whether ``value`` lies in the range.
+
+        Parameters
+        ----------
+        value : float
+            The parameter's value from a params file.
+
+        Returns
+        -------
+        bool
+            True when it lies inside (strictly inside for an open range).
+        """
         if self.open_:
             return (self.low is None or value > self.low) and (self.high is None or value < self.high)
         return (self.low is None or value >= self.low) and (self.high is None or value <= self.high)
 
     def text(self) -> str:
-        """The range as ``≥ low``, ``≤ high`` or ``in [low, high]``."""
+        """The range as the error message states it.
+
+        Returns
+        -------
+        str
+            ``≥ low``, ``≤ high`` or ``in [low, high]`` (round brackets for an open range).
+        """
         if self.low is not None and self.high is not None:
             brackets = "()" if self.open_ else "[]"
             return f"in {brackets[0]}{self.low:g}, {self.high:g}{brackets[1]}"

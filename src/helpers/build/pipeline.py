@@ -289,13 +289,101 @@ def _read_tables() -> list[str]:
 
 
 def own_var(stem: str) -> str:
-    """The make variable with the files ``params/<stem>.yml`` names (see :func:`own_inputs`)."""
+    """The make variable with the files ``params/<stem>.yml`` names (see :func:`own_inputs`).
+
+    Parameters
+    ----------
+    stem : str
+        A declared notebook's stem.
+
+    Returns
+    -------
+    str
+        The variable's name, ``OWN_<stem>``.
+    """
     return f"OWN_{stem}"
 
 
 def own_table_var(table: str) -> str:
-    """The make variable with the own file that replaces the raw resource of a processed table."""
+    """The make variable with the own file that replaces the raw resource of a processed table.
+
+    Parameters
+    ----------
+    table : str
+        A processed table's name (without ``.csv``).
+
+    Returns
+    -------
+    str
+        The variable's name, ``OWN_TABLE_<table>``.
+    """
     return f"OWN_TABLE_{table}"
+
+
+def _fragment_header(written: dict[str, tuple[Table, Notebook]]) -> list[str]:
+    """The fragment's variables and the params check rule."""
+    return [
+        "# GENERATED from src/helpers/build/pipeline.py by `python -m helpers.build make-fragment`;",
+        "# make regenerates it when the declaration changes. Do not edit.",
+        "",
+        "PIPELINE_STEMS := " + " ".join(nb.stem for nb in NOTEBOOKS),
+        "NB_OUT := " + " ".join(nb.executed for nb in NOTEBOOKS),
+        "RESULTS := " + " ".join(nb.results for nb in NOTEBOOKS),
+        "PROCESSED := " + " ".join(written[name][0].path for name in _read_tables()),
+        "PARAMS_OK := " + PARAMS_OK,
+        "# the own files the params files name (defined in " + OWN_INPUTS + " once .venv exists)",
+        *[f"{own_var(nb.stem)} ?=" for nb in NOTEBOOKS],
+        *[f"{own_table_var(name)} ?=" for name in _read_tables()],
+        "",
+        "# every params file is checked before any notebook runs",
+        f"$(PARAMS_OK): {' '.join(nb.params for nb in NOTEBOOKS)} \\",
+        f"    {' '.join(nb.source for nb in NOTEBOOKS)} \\",
+        "    " + " ".join(f"$({own_var(nb.stem)})" for nb in NOTEBOOKS) + f" {DATAPACKAGE} \\",
+        f"    {PACKAGE_DIR}/build/params.py | $(SETUP_STAMP)",
+        "\t$(PY) -m helpers.build check-params",
+        "\t@touch $@",
+    ]
+
+
+def _notebook_rules(
+    nb: Notebook, raw: dict[str, str], written: dict[str, tuple[Table, Notebook]]
+) -> list[str]:
+    """The rules of one notebook: its executed copy and its results file."""
+    inputs = _raw_prereqs(nb.reads_raw, raw) + [written[t][0].path for t in sorted(nb.reads_processed)]
+    return [
+        "",
+        f"# ---- {nb.stem}: helpers.core + helpers.{nb.package}",
+        f"CODE_{nb.stem} := $(call pkg_files,core) $(call pkg_files,{nb.package}) {RUNNER} \\",
+        f"    {nb.source} {nb.params} {LOCK}",
+        f"{nb.executed}: {_code(nb)} \\",
+        "    " + " ".join([*inputs, f"$({own_var(nb.stem)})"]) + " | $(SETUP_STAMP) $(PARAMS_OK)",
+        f"\t$(RUN_NOTEBOOK) {nb.stem}",
+        "# the runner sets the results file's time after the executed notebook's; if missing: rerun",
+        f"{nb.results}: {nb.executed}",
+        f"\t@if [ -e $@ ] && ! [ $< -nt $@ ]; then :; else $(RUN_NOTEBOOK) {nb.stem}; fi",
+    ]
+
+
+def _table_rules(raw: dict[str, str], written: dict[str, tuple[Table, Notebook]]) -> list[str]:
+    """The rules of the processed tables other notebooks read."""
+    lines: list[str] = []
+    read = _read_tables()
+    if read:
+        lines += [
+            "",
+            "# A processed table is out of date when a raw file it is made from (or its notebook's code)",
+            "# changed. Its notebook, run first (order-only), rewrites it when its content changed; the",
+            "# recipe then marks it current (touch: a table the run left unchanged still counts as",
+            "# new, so its readers rerun), or runs the notebook when the table is missing.",
+        ]
+    for name in read:
+        table, nb = written[name]
+        prereqs = [*_raw_prereqs(table.sources, raw), f"$({own_table_var(name)})"]
+        lines += [
+            f"{table.path}: {_code(nb)} {' '.join(prereqs)} | {nb.executed} $(SETUP_STAMP)",
+            f"\t@if [ -e $@ ]; then touch $@; else $(RUN_NOTEBOOK) {nb.stem}; fi",
+        ]
+    return lines
 
 
 def make_fragment(root: Path) -> str:
@@ -319,55 +407,8 @@ def make_fragment(root: Path) -> str:
     raw = raw_files(root)
     check(raw)
     written = processed_tables(raw)
-    lines = [
-        "# GENERATED from src/helpers/build/pipeline.py by `python -m helpers.build make-fragment`;",
-        "# make regenerates it when the declaration changes. Do not edit.",
-        "",
-        "PIPELINE_STEMS := " + " ".join(nb.stem for nb in NOTEBOOKS),
-        "NB_OUT := " + " ".join(nb.executed for nb in NOTEBOOKS),
-        "RESULTS := " + " ".join(nb.results for nb in NOTEBOOKS),
-        "PROCESSED := " + " ".join(written[name][0].path for name in _read_tables()),
-        "PARAMS_OK := " + PARAMS_OK,
-        "# the own files the params files name (defined in " + OWN_INPUTS + " once .venv exists)",
-        *[f"{own_var(nb.stem)} ?=" for nb in NOTEBOOKS],
-        *[f"{own_table_var(name)} ?=" for name in _read_tables()],
-        "",
-        "# every params file is checked before any notebook runs",
-        f"$(PARAMS_OK): {' '.join(nb.params for nb in NOTEBOOKS)} \\",
-        f"    {' '.join(nb.source for nb in NOTEBOOKS)} \\",
-        "    " + " ".join(f"$({own_var(nb.stem)})" for nb in NOTEBOOKS) + f" {DATAPACKAGE} \\",
-        f"    {PACKAGE_DIR}/build/params.py | $(SETUP_STAMP)",
-        "\t$(PY) -m helpers.build check-params",
-        "\t@touch $@",
-    ]
+    lines = _fragment_header(written)
     for nb in NOTEBOOKS:
-        inputs = _raw_prereqs(nb.reads_raw, raw) + [written[t][0].path for t in sorted(nb.reads_processed)]
-        lines += [
-            "",
-            f"# ---- {nb.stem}: helpers.core + helpers.{nb.package}",
-            f"CODE_{nb.stem} := $(call pkg_files,core) $(call pkg_files,{nb.package}) {RUNNER} \\",
-            f"    {nb.source} {nb.params} {LOCK}",
-            f"{nb.executed}: {_code(nb)} \\",
-            "    " + " ".join([*inputs, f"$({own_var(nb.stem)})"]) + " | $(SETUP_STAMP) $(PARAMS_OK)",
-            f"\t$(RUN_NOTEBOOK) {nb.stem}",
-            "# the runner sets the results file's time after the executed notebook's; if missing: rerun",
-            f"{nb.results}: {nb.executed}",
-            f"\t@if [ -e $@ ] && ! [ $< -nt $@ ]; then :; else $(RUN_NOTEBOOK) {nb.stem}; fi",
-        ]
-    read = _read_tables()
-    if read:
-        lines += [
-            "",
-            "# A processed table is out of date when a raw file it is made from (or its notebook's code)",
-            "# changed. Its notebook, run first (order-only), rewrites it when its content changed; the",
-            "# recipe then marks it current (touch: a table the run left unchanged still counts as",
-            "# new, so its readers rerun), or runs the notebook when the table is missing.",
-        ]
-    for name in read:
-        table, nb = written[name]
-        prereqs = [*_raw_prereqs(table.sources, raw), f"$({own_table_var(name)})"]
-        lines += [
-            f"{table.path}: {_code(nb)} {' '.join(prereqs)} | {nb.executed} $(SETUP_STAMP)",
-            f"\t@if [ -e $@ ]; then touch $@; else $(RUN_NOTEBOOK) {nb.stem}; fi",
-        ]
+        lines += _notebook_rules(nb, raw, written)
+    lines += _table_rules(raw, written)
     return "\n".join(lines) + "\n"

@@ -23,12 +23,13 @@ Usage: ``python -m helpers.build.render report`` (``--fallback`` forces pandoc e
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from helpers.build import generated
+from helpers.build import freshness, generated, typst_pdf
 from helpers.build.generated import find_quarto
 from helpers.build.notebook_view import render_notebook_view
 from helpers.build.pandoc import pandoc_version, render_article
@@ -180,6 +181,11 @@ def main(argv: list[str] | None = None) -> int:
     int
         The exit status: Quarto's, or 0 for a fallback render and 1 when it failed.
     """
+    argv = sys.argv[1:] if argv is None else argv
+    if (status := freshness.guard(argv)) is not None:  # never quote results of a failed run
+        return status
+    # the PDF's dates: the commit's time, for Quarto's typst too (typst reads SOURCE_DATE_EPOCH)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(typst_pdf.source_date_epoch(Path.cwd())))
     ap = argparse.ArgumentParser(description="Render the Quarto project (Quarto or pandoc).")
     ap.add_argument("project", type=Path, nargs="?", default=Path("report"))
     ap.add_argument("--fallback", action="store_true", help="use pandoc even if Quarto exists")
