@@ -20,10 +20,6 @@ def _cells(long: pd.DataFrame, stat: str) -> dict:
     return {(int(r), int(k)): v for r, k, v in zip(c["row_order"], c["col_order"], c["value"], strict=True)}
 
 
-def _hidden(long: pd.DataFrame) -> set:
-    return set(zip(long.loc[long["suppressed"], "row_order"], long.loc[long["suppressed"], "col_order"]))
-
-
 def test_frequency_small_cell_percent_goes_with_count():
     # 3 × a, 20 × b, 12 × c: «a» (3) is below 5
     v = pd.Series([1] * 3 + [2] * 20 + [3] * 12)
@@ -113,7 +109,7 @@ def test_multiple_response_groups_and_bases():
 
 
 def test_group_of_one_prints_no_statistic():
-    values = pd.Series([4.0] + [2, 3, 3, 4, 2, 5, 1, 3.0])
+    values = pd.Series([4.0, 2, 3, 3, 4, 2, 5, 1, 3])
     groups = pd.Series([1] + [0] * 8)
     g = statistics.group_means(values, groups, {0: "Ingen", 1: "Minst én"})
     out = suppression.protect_group_stats(g, T)

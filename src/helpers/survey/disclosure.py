@@ -16,8 +16,9 @@ its base cannot give back a hidden count.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from scipy.optimize import linprog
@@ -25,14 +26,16 @@ from scipy.optimize import linprog
 # an interval narrower than this (in counts) means the attacker knows the cell
 MIN_WIDTH = 1.0
 _TOL = 1e-6
+# a cell is any hashable key (row and column orders, or a tagged tuple for linked tables)
+Cell = Any
 
 
 @dataclass(frozen=True)
 class Relation:
     """``total`` equals the sum of ``parts`` (a margin or a nested total)."""
 
-    total: Hashable
-    parts: tuple[Hashable, ...]
+    total: Cell
+    parts: tuple[Cell, ...]
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ class Grid:
     ``public`` cells are known anyway (e.g. the number of respondents) and are never hidden.
     """
 
-    values: Mapping[Hashable, float]
+    values: Mapping[Cell, float]
     relations: tuple[Relation, ...]
     public: frozenset = frozenset()
 
@@ -52,9 +55,9 @@ class Protection:
     """The hidden cells and the attacker's interval for each (after the audit)."""
 
     hidden: frozenset
-    intervals: Mapping[Hashable, tuple[float, float]]
+    intervals: Mapping[Cell, tuple[float, float]]
 
-    def exposed(self) -> list[Hashable]:
+    def exposed(self) -> list[Cell]:
         """Hidden cells whose interval is narrower than :data:`MIN_WIDTH`.
 
         Returns
@@ -65,7 +68,7 @@ class Protection:
         return [k for k, (lo, hi) in self.intervals.items() if hi - lo < MIN_WIDTH - _TOL]
 
 
-def audit(grid: Grid, hidden: Iterable[Hashable]) -> dict[Hashable, tuple[float, float]]:
+def audit(grid: Grid, hidden: Iterable[Cell]) -> dict[Cell, tuple[float, float]]:
     """The interval each hidden cell can take given the printed cells (LP, cells >= 0).
 
     Parameters
@@ -91,6 +94,7 @@ def audit(grid: Grid, hidden: Iterable[Hashable]) -> dict[Hashable, tuple[float,
             continue
         row = np.zeros(len(hid))
         b = 0.0
+        c: Cell
         for c, sign in [(rel.total, -1.0)] + [(p, 1.0) for p in rel.parts]:
             if c in col:
                 row[col[c]] += sign
@@ -111,7 +115,7 @@ def audit(grid: Grid, hidden: Iterable[Hashable]) -> dict[Hashable, tuple[float,
     return out
 
 
-def _candidate(grid: Grid, exposed: list[Hashable], hidden: set) -> Hashable | None:
+def _candidate(grid: Grid, exposed: list[Cell], hidden: set) -> Cell | None:
     """The printed cell to hide next, from the relations that hold an exposed cell.
 
     Preferred: the cell in most relations that hold exactly one hidden cell (it closes a
@@ -129,7 +133,7 @@ def _candidate(grid: Grid, exposed: list[Hashable], hidden: set) -> Hashable | N
     if not pool:
         return None
 
-    def rank(c: Hashable) -> tuple:
+    def rank(c: Cell) -> tuple:
         v = float(grid.values[c])
         closes = sum(c in (r.total, *r.parts) for r in single)
         return (-closes, c in totals, v <= 0, v, repr(c))
@@ -167,9 +171,7 @@ def protect(grid: Grid, threshold: int) -> Protection:
         hidden.add(nxt)
 
 
-def hide_percentages(
-    percent_of: Mapping[Hashable, tuple[Hashable, Hashable]], hidden: frozenset
-) -> frozenset:
+def hide_percentages(percent_of: Mapping[Cell, tuple[Cell, Cell]], hidden: frozenset) -> frozenset:
     """The percentages not to print: those whose count or whose base is hidden.
 
     Parameters

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from helpers.core.formatting import ANTALL_SVAR, PROSENT, TOTAL, TOTALT
+from helpers.core.formatting import ANTALL_SVAR, PROSENT, TOTAL
 from helpers.survey import lm_variables as lmv
 from helpers.survey import suppression
 from helpers.survey.codebook import CODED_TYPES, Codebook
@@ -23,7 +23,7 @@ from helpers.survey.likert import LIKERT_CODES, LIKERT_GROUPS
 from helpers.survey.multiple_response import multiple_response
 
 # the L&M crosstabs: name -> (row variable, its grouping); the columns are the housing groups
-CROSSTABS = ("kjonn", "alder")
+CROSSTABS = {"kjonn": "4.8", "alder": "4.9"}  # name -> the L&M table it follows
 NUMERIC_STATS = ("n", "missing", "mean", "median", "sd", "min", "max")
 
 
@@ -80,7 +80,8 @@ def item_tables(data: pd.DataFrame, cb: Codebook, threshold: int) -> tuple[list[
         The frequency tables (with «Ikke svart» and all respondents) in codebook order, and
         the Likert summary (one row per statement).
     """
-    freqs, likert_rows = [], []
+    freqs: list[OwnTable] = []
+    likert_rows: list[pd.DataFrame] = []
     for item in cb.items.index:
         it = cb.items.loc[item]
         if it["item_type"] not in CODED_TYPES or item not in data.columns:
@@ -163,7 +164,7 @@ def multiple_response_tables(data: pd.DataFrame, cb: Codebook, threshold: int) -
     return out
 
 
-def _numeric_row(v: pd.Series, n_resp: int, threshold: int) -> dict[str, float]:
+def _numeric_row(v: pd.Series, n_resp: int, threshold: int) -> tuple[dict[str, float], set[str]]:
     x = v.dropna().astype(float)
     n, miss = len(x), n_resp - len(x)
     small = threshold > 1 and n < threshold
@@ -176,7 +177,7 @@ def _numeric_row(v: pd.Series, n_resp: int, threshold: int) -> dict[str, float]:
         "min": float(x.min()) if n else np.nan,
         "max": float(x.max()) if n else np.nan,
     }
-    hidden = set()
+    hidden: set[str] = set()
     if small:
         hidden |= set(NUMERIC_STATS) - {"missing"}
     if threshold > 1 and 0 < miss < threshold:
@@ -184,7 +185,7 @@ def _numeric_row(v: pd.Series, n_resp: int, threshold: int) -> dict[str, float]:
     for e in ("min", "max"):
         if n and not extreme_printable(x.tolist(), row[e], threshold):
             hidden.add(e)
-    return {k: (np.nan if k in hidden else val) for k, val in row.items()} | {"_hidden": hidden}  # type: ignore[dict-item]
+    return {k: (np.nan if k in hidden else val) for k, val in row.items()}, hidden
 
 
 def numeric_table(data: pd.DataFrame, cb: Codebook, threshold: int) -> OwnTable:
@@ -211,8 +212,7 @@ def numeric_table(data: pd.DataFrame, cb: Codebook, threshold: int) -> OwnTable:
     cells = []
     items = [i for i in cb.items.index if cb.items.loc[i, "item_type"] == "number" and i in data.columns]
     for r, item in enumerate(items, start=1):
-        row = _numeric_row(data[item], len(data), threshold)
-        hidden = row.pop("_hidden")
+        row, hidden = _numeric_row(data[item], len(data), threshold)
         for j, stat in enumerate(NUMERIC_STATS, start=1):
             cells.append(
                 {
@@ -227,21 +227,3 @@ def numeric_table(data: pd.DataFrame, cb: Codebook, threshold: int) -> OwnTable:
             )
     return OwnTable("number", "numeric", pd.DataFrame(cells))
 
-
-def text_items(cb: Codebook) -> list[str]:
-    """The free-text items: never tabulated, never exported unless asked for.
-
-    Parameters
-    ----------
-    cb
-        The codebook.
-
-    Returns
-    -------
-    list of str
-        Item ids in codebook order.
-    """
-    return [i for i in cb.items.index if cb.items.loc[i, "item_type"] == "text"]
-
-
-TOTAL_LABELS = (TOTAL, TOTALT)

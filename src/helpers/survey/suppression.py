@@ -8,14 +8,14 @@ them, protected by :func:`helpers.survey.disclosure.protect`, and hidden cells a
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from helpers.survey.disclosure import Grid, Protection, Relation, hide_percentages, protect
 
-Key = tuple[int, int]
+Key = Any
 COUNTS = ("count", "n")
 
 
@@ -36,7 +36,7 @@ def suppress(table: pd.DataFrame, threshold: int) -> pd.DataFrame:
     """
     values = table.to_numpy(dtype=float)
     n_r, n_c = values.shape
-    cells: dict[Hashable, float] = {(i, j): values[i, j] for i in range(n_r) for j in range(n_c)}
+    cells: dict[Any, float] = {(i, j): values[i, j] for i in range(n_r) for j in range(n_c)}
     rels = []
     for i in range(n_r):
         cells[("row", i)] = values[i].sum()
@@ -50,7 +50,7 @@ def suppress(table: pd.DataFrame, threshold: int) -> pd.DataFrame:
     return pd.DataFrame(mask, index=table.index, columns=table.columns)
 
 
-def _count_values(long: pd.DataFrame) -> dict[Hashable, float]:
+def _count_values(long: pd.DataFrame) -> dict[Any, float]:
     c = long[long["statistic"].isin(COUNTS)]
     return {
         (int(r), int(k)): float(v) for r, k, v in zip(c["row_order"], c["col_order"], c["value"], strict=True)
