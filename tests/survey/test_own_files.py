@@ -49,7 +49,9 @@ def test_labels_instead_of_codes_are_one_problem_per_column(cb, tmp_path):
     with pytest.raises(DataValidationError) as err:
         files.read_survey(f, cb)
     assert len(err.value.problems) == 1
-    assert "q34_kjonn holds labels ('" in str(err.value) and "expected codes 1=Kvinne, 2=Mann" in str(err.value)
+    assert "q34_kjonn holds labels ('" in str(err.value) and "expected codes 1=Kvinne, 2=Mann" in str(
+        err.value
+    )
 
 
 def test_missing_variable_and_repeated_id_name_file_row_column(cb, tmp_path):

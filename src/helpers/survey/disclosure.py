@@ -211,3 +211,21 @@ def extreme_printable(values: Iterable[float], extreme: float, threshold: int) -
     if threshold <= 1:
         return True
     return int(sum(1 for v in values if v == extreme)) >= threshold
+
+
+def check_threshold(value: object) -> int:
+    """The ``suppress_below`` parameter, checked: a whole number >= 0.
+
+    Parameters
+    ----------
+    value
+        As given in the params file.
+
+    Returns
+    -------
+    int
+        The threshold; ValueError names the parameter otherwise.
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"parameter suppress_below must be a whole number >= 0, got {value!r}")
+    return value

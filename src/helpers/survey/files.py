@@ -220,3 +220,55 @@ def own_text_columns(cb: cbk.Codebook) -> list[str]:
         Item ids.
     """
     return [c for c in cb.items.index if cb.items.loc[c, "item_type"] == "text"]
+
+
+TEMPLATE_STEM = "survey_template"
+TEMPLATE_SHEETS = ("svar", "kodebok")
+
+
+def write_templates(outdir: str | Path, cb: cbk.Codebook) -> list[Path]:
+    """Empty respondent files with the codebook's variables: ``.xlsx`` and ``.sav``.
+
+    The ``.xlsx`` has a sheet of column names to fill (``resp_id`` first, one row per respondent)
+    and a sheet with each variable's question, label and codes; the ``.sav`` has the variable labels
+    and value labels. Both are written atomically (the ``.sav`` owner-only, as every export).
+
+    Parameters
+    ----------
+    outdir
+        Folder to write into (created).
+    cb
+        The codebook.
+
+    Returns
+    -------
+    list of Path
+        The two files.
+    """
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    columns = [ID, *cb.items.index]
+    empty = pd.DataFrame(
+        {c: pd.Series(dtype="string" if c in own_text_columns(cb) else float) for c in columns}
+    )
+    sav = outdir / f"{TEMPLATE_STEM}.sav"
+    write_sav(empty, sav, cb, include_text=True)
+    book = pd.DataFrame(
+        {
+            "variabel": cb.items.index,
+            "spørsmål": cb.items["question"].to_numpy(),
+            "tekst": cb.items["item_label"].to_numpy(),
+            "type": cb.items["item_type"].to_numpy(),
+            "koder": ["; ".join(f"{k}={v}" for k, v in cb.labels(str(i)).items()) for i in cb.items.index],
+        }
+    )
+    xlsx = outdir / f"{TEMPLATE_STEM}.xlsx"
+    tmp = xlsx.with_name(f".{xlsx.name}.tmp")
+    try:
+        with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
+            pd.DataFrame(columns=columns).to_excel(xw, sheet_name=TEMPLATE_SHEETS[0], index=False)
+            book.to_excel(xw, sheet_name=TEMPLATE_SHEETS[1], index=False)
+        tmp.replace(xlsx)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return [xlsx, sav]

@@ -226,4 +226,3 @@ def numeric_table(data: pd.DataFrame, cb: Codebook, threshold: int) -> OwnTable:
                 }
             )
     return OwnTable("number", "numeric", pd.DataFrame(cells))
-
