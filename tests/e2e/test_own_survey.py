@@ -207,3 +207,20 @@ def test_attacker_recovers_nothing_in_the_crosstabs(run):
         rel = [((i, n_c - 1), [(i, j) for j in range(n_c - 1)]) for i in range(n_r)]
         rel += [((n_r - 1, j), [(i, j) for i in range(n_r - 1)]) for j in range(n_c)]
         assert recovered(counts, rel, pcts) == {}, t
+
+
+def test_attacker_recovers_nothing_in_the_multiple_response_tables(run):
+    n = len(run["df"])
+    for t in _pipe_tables(_markdown_outputs(run["target"], "own-multiple-response")):
+        body = t[1:]
+        base = _num(body[-1][1])
+        counts, pcts = {"base": base, "not": float("nan"), "all": float(n)}, {}
+        for i, r in enumerate(body[:-1]):
+            m = re.fullmatch(r"(\S+) \((\S+)\)", r[1])
+            assert m, r
+            counts[i], pcts[i] = _num(m.group(2)), (_num(m.group(1)), "base")
+        if not np.isnan(base):
+            counts["not"] = n - base
+        assert recovered(counts, [("all", ["base", "not"])], pcts) == {}, t
+        if not np.isnan(base) and 0 < n - base < 5:
+            raise AssertionError(f"a small non-response ({n - base}) follows from the printed base: {t}")

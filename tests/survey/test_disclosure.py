@@ -131,3 +131,39 @@ def test_audit_finds_a_difference_of_printed_cells():
 
 
 LAB3 = {1: "a", 2: "b", 3: "c"}
+
+
+def test_multiple_response_small_non_response_is_not_respondents_minus_base():
+    # 40 respondents, 38 answered: the 2 who did not would be 40 − 38
+    answered = pd.Series([1.0] * 20 + [0.0] * 18 + [None] * 2)
+    opts = {"a": answered, "b": answered.map({1.0: 0.0, 0.0: 1.0})}
+    long = suppression.protect_multiple_response(multiple_response.multiple_response(opts), T, respondents=40)
+    counts = _cells(long, "count") | _cells(long, "n")
+    assert math.isnan(counts[(3, 1)])  # the base
+    counts[("not", 1)] = float("nan")
+    counts[("all", 1)] = 40
+    pcts = {k: (p, (3, 1)) for k, p in _cells(long, "percent").items()}
+    assert recovered(counts, [(("all", 1), [(3, 1), ("not", 1)])], pcts, decimals=0) == {}
+    assert _cells(long, "percent")[(1, 1)] != _cells(long, "percent")[(1, 1)]  # NaN: base hidden
+
+
+def test_likert_item_with_ikke_svart_linked():
+    v = pd.Series([1] * 6 + [2] * 9 + [3] * 8 + [4] * 7 + [5] * 6 + [None] * 2)
+    lab = {1: "SU", 2: "LU", 3: "V", 4: "LE", 5: "SE"}
+    freq = frequencies.long_frequency(frequencies.frequency(v, lab, show_missing=True))
+    summary = pd.DataFrame(
+        [
+            {"row_order": 1, "col_order": j, "statistic": "count", "value": x}
+            for j, x in ((1, 15), (2, 8), (3, 13), (4, 36))
+        ]
+    )
+    f, s = suppression.protect_likert_item(
+        freq, summary, {1: [1, 2], 2: [3], 3: [4, 5]}, T, show_missing=True
+    )
+    counts = {("f", *k): v for k, v in _cells(f, "count").items()}
+    counts |= {("s", *k): v for k, v in _cells(s, "count").items()}
+    assert math.isnan(counts[("f", 7, 1)]) and counts[("f", 8, 1)] == 38  # Ikke svart hidden, all printed
+    rel = [(("f", 6, 1), [("f", i, 1) for i in range(1, 6)]), (("f", 8, 1), [("f", 6, 1), ("f", 7, 1)])]
+    rel += [(("s", 1, 1), [("f", 1, 1), ("f", 2, 1)]), (("s", 1, 2), [("f", 3, 1)])]
+    rel += [(("s", 1, 3), [("f", 4, 1), ("f", 5, 1)]), (("s", 1, 4), [("s", 1, j) for j in (1, 2, 3)])]
+    assert recovered(counts, rel) == {}

@@ -130,6 +130,14 @@ def _candidate(grid: Grid, exposed: list[Cell], hidden: set) -> Cell | None:
         for c in (r.total, *r.parts)
         if c not in hidden and c not in grid.public
     }
+    if not pool:  # pinned through a chain of relations: widen to every relation with a hidden cell
+        pool = {
+            c
+            for r in grid.relations
+            if any(h in (r.total, *r.parts) for h in hidden)
+            for c in (r.total, *r.parts)
+            if c not in hidden and c not in grid.public
+        }
     if not pool:
         return None
 

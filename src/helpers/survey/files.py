@@ -92,7 +92,8 @@ def read_survey(path: str | Path, cb: cbk.Codebook, require_all: bool = False) -
 
 
 def _check_complete(path: Path, raw: pd.DataFrame, cb: cbk.Codebook) -> None:
-    missing = [c for c in cb.items.index if c not in raw.columns]
+    optional = set(own_text_columns(cb))  # free text is never tabulated, so it may be left out
+    missing = [c for c in cb.items.index if c not in raw.columns and c not in optional]
     if missing:
         shown = ", ".join(missing[:10]) + (", …" if len(missing) > 10 else "")
         check = f"{len(missing)} codebook variable(s) missing: {shown} (empty columns are fine)"
@@ -130,7 +131,8 @@ def _check_sav_labels(path: Path, meta: Any, cb: cbk.Codebook) -> None:
             continue
         expected = cb.labels(col)
         by_label = {str(lab).strip().casefold(): c for c, lab in expected.items()}
-        swapped, reworded = [], []
+        swapped: list[str] = []
+        reworded: list[str] = []
         for code, label in meta.value_labels.get(labelset, {}).items():
             code = int(code) if float(code).is_integer() else code
             if code not in expected or str(label).strip() == expected[code]:

@@ -87,19 +87,19 @@ def item_tables(data: pd.DataFrame, cb: Codebook, threshold: int) -> tuple[list[
         if it["item_type"] not in CODED_TYPES or item not in data.columns:
             continue
         lab = cb.labels(item)
-        long = long_frequency(frequency(data[item], lab, show_missing=it["item_type"] != "likert5"))
+        long = long_frequency(frequency(data[item], lab, show_missing=True))
         if it["item_type"] == "likert5":
             groups = {
                 j: [list(lab).index(c) + 1 for c in codes]
                 for j, codes in enumerate(LIKERT_GROUPS.values(), 1)
             }
-            long, summ = suppression.protect_likert_item(long, _likert_summary(data[item]), groups, threshold)
+            long, summ = suppression.protect_likert_item(
+                long, _likert_summary(data[item]), groups, threshold, show_missing=True
+            )
             likert_rows.append(summ.assign(row=item, row_order=len(likert_rows) + 1))
-            show = False
         else:
             long = suppression.protect_frequency(long, threshold, show_missing=True)
-            show = True
-        freqs.append(OwnTable(item, "frequency", _labelled_frequency(long, list(lab.values()), show)))
+        freqs.append(OwnTable(item, "frequency", _labelled_frequency(long, list(lab.values()), True)))
     likert = pd.concat(likert_rows, ignore_index=True) if likert_rows else pd.DataFrame()
     return freqs, OwnTable("likert", "likert", likert)
 
@@ -159,7 +159,9 @@ def multiple_response_tables(data: pd.DataFrame, cb: Codebook, threshold: int) -
         if not items:
             continue
         opts = {str(cb.items.loc[i, "item_label"]): data[i] for i in items}
-        long = suppression.protect_multiple_response(multiple_response(opts, decimals=1), threshold)
+        long = suppression.protect_multiple_response(
+            multiple_response(opts, decimals=1), threshold, respondents=len(data)
+        )
         out.append(OwnTable(q, "multiple_response", long))
     return out
 

@@ -165,11 +165,15 @@ def protect_compact(long: pd.DataFrame, threshold: int) -> pd.DataFrame:
     return _apply(long, Grid(values, tuple(rels)), base, threshold)
 
 
-def protect_multiple_response(long: pd.DataFrame, threshold: int) -> pd.DataFrame:
+def protect_multiple_response(
+    long: pd.DataFrame, threshold: int, respondents: int | None = None
+) -> pd.DataFrame:
     """Protect a multiple-response table (:func:`helpers.survey.multiple_response.multiple_response`).
 
     With group columns, «Totalt» is the sum of the groups in every option row and in the base row.
-    A percentage is of its column's base.
+    A percentage is of its column's base. With ``respondents`` (printed elsewhere, so public) the
+    last column's base plus those who did not answer the question is that number, so a small
+    non-response is protected like an «Ikke svart» cell.
 
     Parameters
     ----------
@@ -177,6 +181,8 @@ def protect_multiple_response(long: pd.DataFrame, threshold: int) -> pd.DataFram
         Long cells: option counts and percentages, and the base row (statistic ``n``).
     threshold
         As in :func:`helpers.survey.disclosure.protect`.
+    respondents
+        All respondents, or None.
 
     Returns
     -------
@@ -191,8 +197,14 @@ def protect_multiple_response(long: pd.DataFrame, threshold: int) -> pd.DataFram
     rels = []
     if n_c > 1:
         rels = [Relation((r, n_c), tuple((r, j) for j in range(1, n_c))) for r in range(1, base_row + 1)]
+    public: frozenset = frozenset()
+    if respondents is not None:
+        values[("not answered", n_c)] = respondents - values[(base_row, n_c)]
+        values[("respondents", n_c)] = respondents
+        rels.append(Relation(("respondents", n_c), ((base_row, n_c), ("not answered", n_c))))
+        public = frozenset({("respondents", n_c)})
     base = {(r, j): ((r, j), (base_row, j)) for r in range(1, base_row) for j in range(1, n_c + 1)}
-    return _apply(long, Grid(values, tuple(rels)), base, threshold)
+    return _apply(long, Grid(values, tuple(rels), public), base, threshold)
 
 
 def protect_group_stats(groups: pd.DataFrame, threshold: int) -> pd.DataFrame:
@@ -226,7 +238,11 @@ def protect_group_stats(groups: pd.DataFrame, threshold: int) -> pd.DataFrame:
 
 
 def protect_likert_item(
-    freq_long: pd.DataFrame, summary_long: pd.DataFrame, groups: dict[int, list[int]], threshold: int
+    freq_long: pd.DataFrame,
+    summary_long: pd.DataFrame,
+    groups: dict[int, list[int]],
+    threshold: int,
+    show_missing: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Protect an item's frequency table and its collapsed summary row together (linked tables).
 
@@ -237,7 +253,7 @@ def protect_likert_item(
     Parameters
     ----------
     freq_long
-        :func:`helpers.survey.frequencies.long_frequency` cells of the item (no «Ikke svart»).
+        :func:`helpers.survey.frequencies.long_frequency` cells of the item.
     summary_long
         One row (``row_order`` 1): group counts and percentages in columns ``1..g``, their total in
         column ``g + 1`` and the mean (statistic ``mean``) after it.
@@ -245,6 +261,8 @@ def protect_likert_item(
         Summary column -> the frequency rows (categories) it adds up.
     threshold
         As in :func:`helpers.survey.disclosure.protect`.
+    show_missing
+        The frequency table ends with «Ikke svart» and all respondents (public).
 
     Returns
     -------
@@ -255,12 +273,17 @@ def protect_likert_item(
         return freq_long.assign(suppressed=False), summary_long.assign(suppressed=False)
     f = {("f", *k): v for k, v in _count_values(freq_long).items()}
     s = {("s", *k): v for k, v in _count_values(summary_long).items()}
-    total = max(r for _, r, _c in f)
+    n_rows = max(r for _, r, _c in f)
+    total = n_rows - 2 if show_missing else n_rows
     last = max(c for _, _r, c in s)
     rels = [Relation(("f", total, 1), tuple(("f", i, 1) for i in range(1, total)))]
+    public: frozenset = frozenset()
+    if show_missing:  # all respondents (public) = answered + «Ikke svart»
+        rels.append(Relation(("f", n_rows, 1), (("f", total, 1), ("f", total + 1, 1))))
+        public = frozenset({("f", n_rows, 1)})
     rels += [Relation(("s", 1, g), tuple(("f", i, 1) for i in rows)) for g, rows in groups.items()]
     rels.append(Relation(("s", 1, last), tuple(("s", 1, g) for g in groups)))
-    prot = protect(Grid({**f, **s}, tuple(rels)), threshold)
+    prot = protect(Grid({**f, **s}, tuple(rels), public), threshold)
     hidden_f = frozenset((r, c) for t, r, c in prot.hidden if t == "f")
     hidden_s = frozenset((r, c) for t, r, c in prot.hidden if t == "s")
     f_out = _mask(freq_long, hidden_f, {(i, 2): ((i, 1), (total, 1)) for i in range(1, total + 1)})
