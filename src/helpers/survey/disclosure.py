@@ -235,5 +235,5 @@ def check_threshold(value: object) -> int:
         The threshold; ValueError names the parameter otherwise.
     """
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"parameter suppress_below must be a whole number >= 0, got {value!r}")
+        raise ValueError(f"parameter suppress_below must be a whole number, not negative; got {value!r}")
     return value

@@ -109,12 +109,8 @@ def crosstab_tables(data: pd.DataFrame, cb: Codebook, threshold: int) -> list[Ow
 
     Parameters
     ----------
-    data
-        Validated respondent codes.
-    cb
-        The codebook.
-    threshold
-        Smallest count printed.
+    data, cb, threshold
+        The respondents, the codebook and ``suppress_below``, as for :func:`item_tables`.
 
     Returns
     -------
@@ -140,17 +136,13 @@ def multiple_response_tables(data: pd.DataFrame, cb: Codebook, threshold: int) -
 
     Parameters
     ----------
-    data
-        Validated respondent codes.
-    cb
-        The codebook.
-    threshold
-        Smallest count printed.
+    data, cb, threshold
+        As for :func:`item_tables`.
 
     Returns
     -------
-    list of OwnTable
-        Keyed by question number; the base is those who answered the question.
+    list
+        An :class:`OwnTable` per question (keyed by its number); the base is those who answered it.
     """
     mr = cb.items[cb.items["item_type"] == "multiple_response"]
     out = []
@@ -199,12 +191,8 @@ def numeric_table(data: pd.DataFrame, cb: Codebook, threshold: int) -> OwnTable:
 
     Parameters
     ----------
-    data
-        Validated respondent codes.
-    cb
-        The codebook.
-    threshold
-        Smallest count printed.
+    data, cb, threshold
+        Validated respondent codes, the codebook and ``suppress_below`` (see :func:`item_tables`).
 
     Returns
     -------

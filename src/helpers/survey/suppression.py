@@ -153,11 +153,11 @@ def protect_compact(long: pd.DataFrame, threshold: int) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        The cells, hidden ones NaN, with a ``suppressed`` column.
+        As :func:`protect_frequency` returns.
     """
+    values = _count_values(long)
     if threshold <= 1:
         return long.assign(suppressed=False)
-    values = _count_values(long)
     last = max(c for _, c in values)
     rows = sorted({r for r, _ in values})
     rels = [Relation((r, last), tuple((r, j) for j in range(1, last))) for r in rows]
@@ -179,15 +179,13 @@ def protect_multiple_response(
     ----------
     long
         Long cells: option counts and percentages, and the base row (statistic ``n``).
-    threshold
-        As in :func:`helpers.survey.disclosure.protect`.
-    respondents
-        All respondents, or None.
+    threshold, respondents
+        As in :func:`helpers.survey.disclosure.protect`; all respondents (or None).
 
     Returns
     -------
     pandas.DataFrame
-        The cells, hidden ones NaN, with a ``suppressed`` column.
+        The cells after :func:`helpers.survey.disclosure.protect`, with a ``suppressed`` column.
     """
     if threshold <= 1:
         return long.assign(suppressed=False)
