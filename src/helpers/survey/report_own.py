@@ -64,13 +64,8 @@ def wide(table: OwnTable, cb: Codebook) -> pd.DataFrame:
     pandas.DataFrame
         First column the row labels, then one column per printed column.
     """
-    cells = table.cells
-    if table.kind == "frequency":
-        per = cells.groupby(["row_order", "col_order"], sort=True)
-    else:
-        per = cells.groupby(["row_order", "col_order"], sort=True)
     rows = []
-    for (ro, co), g in per:
+    for (ro, co), g in table.cells.groupby(["row_order", "col_order"], sort=True):
         rows.append(
             {"ro": ro, "co": co, "row": g["row"].iloc[0], "col": g["col"].iloc[0], "cell": _cell_text(g)}
         )
