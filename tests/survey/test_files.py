@@ -15,6 +15,7 @@ import yaml
 from helpers.core import catalogue, paths
 from helpers.core.validation import DataValidationError
 from helpers.survey import demo_resource, files
+from tests.survey.own_fixture import own_survey
 
 
 @pytest.fixture(scope="module")
@@ -84,9 +85,13 @@ def test_failed_export_leaves_no_file(cb, tmp_path):
 
 
 def test_student_sav_runs_through_notebook_03_by_params_only(cb, tmp_path):
-    """A student's .sav with value labels, a parameter, and no code change."""
+    """A student's .sav with value labels, a parameter, and no code change.
+
+    Changed on purpose (issue 11): an own survey must hold every codebook variable, and its tables
+    are the labelled own-survey tables (not the L&M comparison layout headed «Tabell 4.8»).
+    """
     f = tmp_path / "student.sav"
-    files.write_sav(student_frame(), f, cb)
+    files.write_sav(own_survey(cb), f, cb)
     params = tmp_path / "p.yml"
     params.write_text(yaml.safe_dump({"survey_file": str(f), "suppress_below": 5, "export_sav": False}))
     out = tmp_path / "03.ipynb"
@@ -112,5 +117,12 @@ def test_student_sav_runs_through_notebook_03_by_params_only(cb, tmp_path):
         if c.cell_type == "code"
         for o in c.get("outputs", [])
     )
-    assert "**Tabell 4.8**" in text and "**Tabell 4.17**" in text
-    assert "**Tabell 6.2**" not in text  # the student file has no violence questions
+    assert "Table: Spørsmål 34: Kjønn" in text and "Egen eller leid leilighet/hus" in text
+    assert "«:» = skjult" in text
+
+
+def test_subset_file_is_refused_naming_the_missing_variables(cb, tmp_path):
+    f = tmp_path / "subset.sav"
+    files.write_sav(student_frame(), f, cb)
+    with pytest.raises(DataValidationError, match=r"codebook variable\(s\) missing: q01_vagsbunnen"):
+        files.read_survey(f, cb, require_all=True)

@@ -31,6 +31,8 @@ MR_CODES = {0: "Ikke krysset av", 1: "Krysset av"}
 # plausible bounds for free numbers (not printed in the questionnaire; a value outside is an error)
 NUMBER_BOUNDS: dict[str, tuple[float, float]] = {"q33_alder": (12, 100)}
 NUMBER_DEFAULT_BOUNDS = (0, 1_000_000)
+# more bad cells than this in one column are reported as one grouped problem
+GROUP_AFTER = 5
 
 
 @dataclass(frozen=True)
@@ -186,7 +188,7 @@ def validate(
 
 
 def _numbers(data: pd.DataFrame, col: str, cb: Codebook, item_type: str, problems: list[dict]) -> pd.Series:
-    """One column as numbers; every bad cell is added to ``problems``."""
+    """One column as numbers; its bad cells are added to ``problems``, grouped per column."""
     raw = data[col]
     if pd.api.types.is_numeric_dtype(raw):
         blank = raw.isna()
@@ -194,21 +196,57 @@ def _numbers(data: pd.DataFrame, col: str, cb: Codebook, item_type: str, problem
     else:
         blank = raw.isna() | (raw.astype(str).str.strip() == "")
         num = pd.to_numeric(raw.where(~blank), errors="coerce")
-    for idx in data.index[~blank & num.isna()]:
-        problems.append(_cell(data, idx, col, raw[idx], "not a number"))
+    found: list[dict] = []
+    text = data.index[~blank & num.isna()]
+    labels = cb.labels(col) if item_type != "number" else {}
+    by_label = {str(lab).strip().casefold(): code for code, lab in labels.items()}
+    if len(text) and all(str(raw[i]).strip().casefold() in by_label for i in text):
+        held = ", ".join(repr(v) for v in dict.fromkeys(str(raw[i]).strip() for i in text))
+        expected = ", ".join(f"{c}={lab}" for c, lab in labels.items())
+        first = data.index.get_loc(text[0]) + 1
+        problems.append(
+            {
+                "line": first + 1,
+                "row": first,
+                "column": col,
+                "value": None,
+                "check": f"{col} holds labels ({held}) in {len(text)} row(s); expected codes {expected}",
+            }
+        )
+        return num
+    found += [_cell(data, idx, col, raw[idx], "not a number") for idx in text]
     ok = ~blank & num.notna()
     if item_type == "number":
         lo, hi = NUMBER_BOUNDS.get(col, NUMBER_DEFAULT_BOUNDS)
-        for idx in data.index[ok & ((num < lo) | (num > hi))]:
-            problems.append(_cell(data, idx, col, raw[idx], f"outside {lo}–{hi}"))
+        found += [
+            _cell(data, i, col, raw[i], f"outside {lo}–{hi}")
+            for i in data.index[ok & ((num < lo) | (num > hi))]
+        ]
     else:
-        allowed = set(cb.labels(col))
+        allowed = set(labels)
         whole = num == num.round()
-        for idx in data.index[ok & ~whole]:
-            problems.append(_cell(data, idx, col, raw[idx], "a code must be a whole number"))
-        for idx in data.index[ok & whole & ~num.isin(allowed)]:
-            problems.append(_cell(data, idx, col, raw[idx], f"unknown code (allowed: {sorted(allowed)})"))
+        found += [
+            _cell(data, i, col, raw[i], "a code must be a whole number") for i in data.index[ok & ~whole]
+        ]
+        bad = data.index[ok & whole & ~num.isin(allowed)]
+        found += [_cell(data, i, col, raw[i], f"unknown code (allowed: {sorted(allowed)})") for i in bad]
+    problems += _grouped(col, found)
     return num
+
+
+def _grouped(col: str, found: list[dict]) -> list[dict]:
+    """The problems of one column: each cell when few, else one line naming the first rows."""
+    if len(found) <= GROUP_AFTER:
+        return found
+    rows = ", ".join(str(p["row"]) for p in found[:GROUP_AFTER])
+    values = ", ".join(repr(v) for v in dict.fromkeys(p["value"] for p in found[:GROUP_AFTER]))
+    return [
+        found[0]
+        | {
+            "value": None,
+            "check": f"{len(found)} bad cells (data rows {rows}, …; values {values}, …): {found[0]['check']}",
+        }
+    ]
 
 
 def _cell(data: pd.DataFrame, idx: object, col: str, value: object, check: str) -> dict:

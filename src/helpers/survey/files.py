@@ -11,6 +11,8 @@ User-defined missing values in a ``.sav`` become empty cells.
 
 from __future__ import annotations
 
+import os
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,11 @@ from helpers.survey import codebook as cbk
 ID = "resp_id"
 CODEBOOK_ITEMS = "lm2016_codebook_items"
 CODEBOOK_VALUES = "lm2016_codebook_values"
+# the .sav header's creation date and time (ReadStat writes the clock): fixed, so two exports of
+# the same data are byte-identical. Offsets from the SPSS system-file header record layout.
+SAV_STAMP_OFFSET = 92
+SAV_STAMP = b"01 Jan 7000:00:00"
+OWNER_ONLY = 0o600
 
 
 def read_codebook(items: str = CODEBOOK_ITEMS, values: str = CODEBOOK_VALUES) -> cbk.Codebook:
@@ -43,8 +50,11 @@ def read_codebook(items: str = CODEBOOK_ITEMS, values: str = CODEBOOK_VALUES) ->
     return cbk.from_frames(catalogue.read_resource(items), catalogue.read_resource(values))
 
 
-def read_survey(path: str | Path, cb: cbk.Codebook) -> pd.DataFrame:
+def read_survey(path: str | Path, cb: cbk.Codebook, require_all: bool = False) -> pd.DataFrame:
     """Read a respondent file (``.csv``, ``.xlsx`` or ``.sav``) and validate it.
+
+    ``resp_id`` is one row's respondent number (any whole number, unique in the file, never a
+    name or a personal number); every other column is a codebook variable holding codes.
 
     Parameters
     ----------
@@ -52,6 +62,8 @@ def read_survey(path: str | Path, cb: cbk.Codebook) -> pd.DataFrame:
         The file.
     cb
         The codebook it must follow.
+    require_all
+        Every codebook variable must be a column (an own survey for the report).
 
     Returns
     -------
@@ -71,38 +83,85 @@ def read_survey(path: str | Path, cb: cbk.Codebook) -> pd.DataFrame:
             path,
             [{"line": 1, "row": 0, "column": ID, "check": f"the respondent id column '{ID}' is missing"}],
         )
+    if require_all:
+        _check_complete(path, raw, cb)
     data = cbk.validate(raw, cb, file=str(path), id_column=ID)
     data[ID] = pd.to_numeric(data[ID], errors="raise").astype("Int64")
+    _check_unique_ids(path, data)
     return data.reset_index(drop=True)
 
 
-def _check_sav_labels(path: Path, meta: Any, cb: cbk.Codebook) -> None:
-    problems = []
-    for col, labelset in meta.variable_to_label.items():
-        if col not in cb.items.index:
-            continue
-        declared = meta.value_labels.get(labelset, {})
-        expected = cb.labels(col)
-        for code, label in declared.items():
-            code = int(code) if float(code).is_integer() else code
-            if code in expected and str(label).strip() != expected[code]:
-                problems.append(
-                    {
-                        "line": None,
-                        "row": None,
-                        "column": col,
-                        "value": code,
-                        "check": f"value label {label!r} differs from the codebook's {expected[code]!r}",
-                    }
-                )
+def _check_complete(path: Path, raw: pd.DataFrame, cb: cbk.Codebook) -> None:
+    optional = set(own_text_columns(cb))  # free text is never tabulated, so it may be left out
+    missing = [c for c in cb.items.index if c not in raw.columns and c not in optional]
+    if missing:
+        shown = ", ".join(missing[:10]) + (", …" if len(missing) > 10 else "")
+        check = f"{len(missing)} codebook variable(s) missing: {shown} (empty columns are fine)"
+        raise DataValidationError(path, [{"line": 1, "row": 0, "column": None, "check": check}])
+
+
+def _check_unique_ids(path: Path, data: pd.DataFrame) -> None:
+    ids = data[ID]
+    problems = [
+        {"line": i + 2, "row": i + 1, "column": ID, "value": ids.iloc[i], "check": "respondent id is missing"}
+        for i in range(len(ids))
+        if pd.isna(ids.iloc[i])
+    ]
+    dup = ids.duplicated(keep="first") & ids.notna()
+    problems += [
+        {
+            "line": i + 2,
+            "row": i + 1,
+            "column": ID,
+            "value": ids.iloc[i],
+            "check": "respondent id repeats an earlier row",
+        }
+        for i in range(len(ids))
+        if dup.iloc[i]
+    ]
     if problems:
         raise DataValidationError(path, problems)
 
 
-def write_sav(data: pd.DataFrame, path: str | Path, cb: cbk.Codebook) -> None:
+def _check_sav_labels(path: Path, meta: Any, cb: cbk.Codebook) -> None:
+    """Swapped codes fail (a label of the codebook on another code); other wording only warns."""
+    problems, wording = [], []
+    for col, labelset in meta.variable_to_label.items():
+        if col not in cb.items.index:
+            continue
+        expected = cb.labels(col)
+        by_label = {str(lab).strip().casefold(): c for c, lab in expected.items()}
+        swapped: list[str] = []
+        reworded: list[str] = []
+        for code, label in meta.value_labels.get(labelset, {}).items():
+            code = int(code) if float(code).is_integer() else code
+            if code not in expected or str(label).strip() == expected[code]:
+                continue
+            other = by_label.get(str(label).strip().casefold())
+            (swapped if other is not None and other != code else reworded).append(f"{code}={label}")
+        want = ", ".join(f"{c}={lab}" for c, lab in expected.items())
+        if swapped:
+            check = (
+                f"{col}: the coding differs from the codebook ({', '.join(swapped)}); expected codes {want}"
+            )
+            problems.append({"line": None, "row": None, "column": col, "value": None, "check": check})
+        if reworded:
+            wording.append(f"{col}: {', '.join(reworded)} (codebook: {want})")
+    if wording:
+        warnings.warn(
+            f"{path}: value labels worded differently from the codebook: " + "; ".join(wording), stacklevel=3
+        )
+    if problems:
+        raise DataValidationError(path, problems)
+
+
+def write_sav(data: pd.DataFrame, path: str | Path, cb: cbk.Codebook, include_text: bool = False) -> None:
     """Export to SPSS ``.sav`` with variable labels and value labels from the codebook.
 
-    Written to a temporary file first and moved into place, so a failure leaves no half file.
+    Only coded variables (and numbers) are written unless ``include_text``; the file is readable
+    by its owner only (0600), its header date and time are fixed (two exports of the same data are
+    byte-identical), and it is written to a temporary file first and moved into place, so a
+    failure leaves no half file.
 
     Parameters
     ----------
@@ -112,11 +171,14 @@ def write_sav(data: pd.DataFrame, path: str | Path, cb: cbk.Codebook) -> None:
         Target ``.sav`` file.
     cb
         The codebook (labels).
+    include_text
+        Also write the free-text variables (they can name people or workplaces).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    items = [c for c in data.columns if c != ID]
-    out = data.copy()
+    text = [c for c in data.columns if c != ID and cb.items.loc[c, "item_type"] == "text"]
+    out = data.drop(columns=[] if include_text else text).copy()
+    items = [c for c in out.columns if c != ID]
     for c in items:
         if cb.items.loc[c, "item_type"] == "text":
             out[c] = out[c].astype("string").fillna("")
@@ -130,6 +192,85 @@ def write_sav(data: pd.DataFrame, path: str | Path, cb: cbk.Codebook) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         pyreadstat.write_sav(out, str(tmp), column_labels=column_labels, variable_value_labels=value_labels)
+        _fix_stamp(tmp)
+        os.chmod(tmp, OWNER_ONLY)
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _fix_stamp(path: Path) -> None:
+    with path.open("r+b") as fh:
+        fh.seek(SAV_STAMP_OFFSET)
+        if len(fh.read(len(SAV_STAMP))) != len(SAV_STAMP):
+            raise ValueError(f"{path}: too short for an SPSS header")
+        fh.seek(SAV_STAMP_OFFSET)
+        fh.write(SAV_STAMP)
+
+
+def own_text_columns(cb: cbk.Codebook) -> list[str]:
+    """The free-text variables of the codebook (never tabulated; exported only on request).
+
+    Parameters
+    ----------
+    cb
+        The codebook.
+
+    Returns
+    -------
+    list of str
+        Item ids.
+    """
+    return [c for c in cb.items.index if cb.items.loc[c, "item_type"] == "text"]
+
+
+TEMPLATE_STEM = "survey_template"
+TEMPLATE_SHEETS = ("svar", "kodebok")
+
+
+def write_templates(outdir: str | Path, cb: cbk.Codebook) -> list[Path]:
+    """Empty respondent files with the codebook's variables: ``.xlsx`` and ``.sav``.
+
+    The ``.xlsx`` has a sheet of column names to fill (``resp_id`` first, one row per respondent)
+    and a sheet with each variable's question, label and codes; the ``.sav`` has the variable labels
+    and value labels. Both are written atomically (the ``.sav`` owner-only, as every export).
+
+    Parameters
+    ----------
+    outdir
+        Folder to write into (created).
+    cb
+        The codebook.
+
+    Returns
+    -------
+    list of Path
+        The two files.
+    """
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    columns = [ID, *cb.items.index]
+    empty = pd.DataFrame(
+        {c: pd.Series(dtype="string" if c in own_text_columns(cb) else float) for c in columns}
+    )
+    sav = outdir / f"{TEMPLATE_STEM}.sav"
+    write_sav(empty, sav, cb, include_text=True)
+    book = pd.DataFrame(
+        {
+            "variabel": cb.items.index,
+            "spørsmål": cb.items["question"].to_numpy(),
+            "tekst": cb.items["item_label"].to_numpy(),
+            "type": cb.items["item_type"].to_numpy(),
+            "koder": ["; ".join(f"{k}={v}" for k, v in cb.labels(str(i)).items()) for i in cb.items.index],
+        }
+    )
+    xlsx = outdir / f"{TEMPLATE_STEM}.xlsx"
+    tmp = xlsx.with_name(f".{xlsx.name}.tmp")
+    try:
+        with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
+            pd.DataFrame(columns=columns).to_excel(xw, sheet_name=TEMPLATE_SHEETS[0], index=False)
+            book.to_excel(xw, sheet_name=TEMPLATE_SHEETS[1], index=False)
+        tmp.replace(xlsx)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return [xlsx, sav]

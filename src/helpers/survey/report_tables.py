@@ -244,7 +244,7 @@ def codebook_overview(cb: Codebook, constrained: Mapping[str, str] | None = None
     """
     rows = []
     for iid, it in cb.items.iterrows():
-        labels = cb.labels(str(iid)) if it["item_type"] != "multiple_response" else {}
+        labels = cb.labels(str(iid))  # multiple response: the 0/1 codes of every option
         row = {
             "Spørsmål": it["question"],
             "Variabel": iid,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-MISSING_CELL = "–"
+MISSING_CELL = "–"  # not applicable or not available
+SUPPRESSED_CELL = ":"  # hidden to protect respondents (SSB's symbol)
 PRINTED = "trykt"
 STAT_NO = {
     "count": "Antall",
@@ -52,3 +53,31 @@ SUMMARY_HEADERS = {
 CHI2_NAMES = {"4.8": "kjønn × bolig", "4.9": "alder × bolig"}
 T_TEST_NAMES = {"6.5": "respekt", "6.6": "tillit"}
 NOT_PUBLISHED = "ikke publisert"
+OWN_STAT_HEADERS = {
+    "n": "N",
+    "missing": "Ikke svart",
+    "mean": "Gj.snitt",
+    "median": "Median",
+    "sd": "Std.avvik",
+    "min": "Min.",
+    "max": "Maks.",
+}
+LIKERT_HEADERS = {
+    "uenig": "Uenig",
+    "verken": "Verken eller",
+    "enig": "Enig",
+    "Total": "N",
+    "mean": "Gj.snitt",
+}
+PCT_COUNT = "Prosent (antall)"
+OWN_CAPTION = {
+    "frequency": "Spørsmål {question}: {label}. Antall og prosent av dem som svarte.",
+    "multiple_response": "Spørsmål {question}: {text} Prosent (antall) av dem som svarte; flere kryss mulig.",
+    "kjonn": "Boligsituasjon etter kjønn, som i kildens tabell {table}. Radprosent (antall).",
+    "alder": "Boligsituasjon etter alder, som i kildens tabell {table}. Radprosent (antall).",
+}
+LEGEND = (
+    "«:» = skjult for å verne respondentene (under {threshold} svar, eller en celle som ellers kunne "
+    "regnes ut av de trykte tallene); «–» = ikke aktuelt eller ingen svar."
+)
+LEGEND_OFF = "«–» = ikke aktuelt eller ingen svar. Ingen celler er skjult (`suppress_below` er av)."

@@ -1,0 +1,66 @@
+"""An attacker written apart from the code under test: recover hidden counts from printed cells.
+
+Given the printed cells of a table (hidden = NaN) and the arithmetic a reader knows about the
+layout (which cells sum to which total, which count a percentage is of which base), it tries:
+1. percentage x base: a printed percentage of a printed base gives the count (to rounding);
+2. sums: a relation with exactly one unknown gives it;
+3. an integer-free LP interval (scipy linprog) of every hidden cell under all relations.
+A cell counts as recovered when its interval is narrower than one count.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from scipy.optimize import linprog
+
+
+def recovered(counts: dict, relations: list[tuple], percents: dict | None = None, decimals: int = 1) -> dict:
+    """Hidden cells an attacker can pin down, with the value found.
+
+    ``counts``: cell -> printed count or NaN (hidden). ``relations``: (total, [parts]).
+    ``percents``: cell -> (printed percentage or NaN, base cell).
+    """
+    known = {k: v for k, v in counts.items() if not _nan(v)}
+    found: dict = {}
+    # 1. percentage x base
+    for cell, (p, base) in (percents or {}).items():
+        if cell in known or _nan(p) or base not in known:
+            continue
+        half = 0.5 * 10.0**-decimals
+        lo = math.ceil((p - half) * known[base] / 100 - 1e-9)
+        hi = math.floor((p + half) * known[base] / 100 + 1e-9)
+        if lo == hi:
+            found[cell] = lo
+    # 2-3. sums and the LP interval
+    hidden = sorted((k for k in counts if k not in known), key=repr)
+    if not hidden:
+        return found
+    col = {k: i for i, k in enumerate(hidden)}
+    a, b = [], []
+    for total, parts in relations:
+        row = np.zeros(len(hidden))
+        rhs = 0.0
+        for c, sign in [(total, -1.0)] + [(p, 1.0) for p in parts]:
+            if c in col:
+                row[col[c]] += sign
+            else:
+                rhs -= sign * known[c]
+        if row.any():
+            a.append(row)
+            b.append(rhs)
+    for k in hidden:
+        if not a:
+            break
+        c = np.zeros(len(hidden))
+        c[col[k]] = 1
+        lo = linprog(c, A_eq=np.array(a), b_eq=np.array(b), bounds=(0, None), method="highs")
+        hi = linprog(-c, A_eq=np.array(a), b_eq=np.array(b), bounds=(0, None), method="highs")
+        if lo.status == 0 and hi.status == 0 and (-hi.fun) - lo.fun < 1 - 1e-6:
+            found[k] = round(lo.fun)
+    return found
+
+
+def _nan(v: object) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v))
