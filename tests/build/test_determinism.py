@@ -5,10 +5,8 @@ notebooks with papermill, then the fallback render) with this environment's Pyth
 own ``src`` first on the path and ``HUSET_ROOT`` pointing at the clone. The two builds run side by
 side. Every file under the output folders is then compared byte for byte.
 
-Not compared, and why:
-
-- ``data/processed/survey_tabulated.sav``: ReadStat writes the time of writing into the SPSS
-  header (issue 15.3; the survey's export owns the fix). Until it lands the file differs.
+Nothing is left out. (The labelled ``.sav`` export is opt-in and, when asked for, carries a fixed
+header stamp; tests/survey checks that two exports are byte-identical.)
 """
 
 from __future__ import annotations
@@ -32,8 +30,8 @@ OUTPUT_DIRS = (
     "report/_manuscript",
     "report/_single",
 )
-# file -> why it cannot be identical yet
-EXCLUDED = {"data/processed/survey_tabulated.sav": "ReadStat writes a timestamp into the .sav header"}
+# file -> why it cannot be identical (none today; an entry must name a file that is written)
+EXCLUDED: dict[str, str] = {}
 
 
 def _build(clone: Path) -> subprocess.Popen[str]:

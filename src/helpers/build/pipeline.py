@@ -95,6 +95,9 @@ class Notebook:
         Tables it writes to ``data/processed/``.
     copies_raw : bool
         Whether it also writes a validated copy of every raw resource to ``data/processed/``.
+    writes_on_request : tuple of str
+        Files in ``data/processed/`` it writes only when a parameter asks for them (e.g. the
+        labelled ``.sav`` export); no other notebook reads them, so they are not make targets.
     source, params, executed, results : str
         Its files, relative to the repository root (derived from the stem).
     """
@@ -105,6 +108,7 @@ class Notebook:
     reads_processed: tuple[str, ...]
     writes: tuple[Table, ...] = ()
     copies_raw: bool = False
+    writes_on_request: tuple[str, ...] = ()
 
     source = _StemPath(SRC_DIR, ".ipynb", "The stripped source notebook.")
     params = _StemPath(PARAMS_DIR, ".yml", "The papermill parameter file.")
@@ -160,7 +164,8 @@ NOTEBOOKS: tuple[Notebook, ...] = (
             "lm2016_table_4_14_printed_totals",
             "lm2016_text_figures",
         ),
-        writes=(Table("survey_tabulated", (), suffix=".sav"),),
+        writes=(),
+        writes_on_request=("survey_tabulated.sav",),  # export_sav: true
     ),
     Notebook(
         "04_cost_comparison",
