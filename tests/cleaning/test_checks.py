@@ -53,7 +53,12 @@ def _table2(visitors, printed_mean, printed_change):
         rows += [
             {"measure": "visitors", "year": y, "value": v, "printed_change_pct": None},
             {"measure": "active_weeks", "year": y, "value": 52, "printed_change_pct": None},
-            {"measure": "opening_days_per_week", "year": y, "value": 2 + y - 2022, "printed_change_pct": None},
+            {
+                "measure": "opening_days_per_week",
+                "year": y,
+                "value": 2 + y - 2022,
+                "printed_change_pct": None,
+            },
             {"measure": "mean_visitors_per_day", "year": y, "value": m, "printed_change_pct": c},
         ]
     return pd.DataFrame(rows).assign(source_line=1)

@@ -34,7 +34,9 @@ def _decimals(x: float) -> int:
     return next((d for d in range(4) if round(x, d) == x), 4)
 
 
-def _least_rounded(df: pd.DataFrame, group: str, time: str, value: str, ratios: dict[str, Ratio]) -> pd.Series:
+def _least_rounded(
+    df: pd.DataFrame, group: str, time: str, value: str, ratios: dict[str, Ratio]
+) -> pd.Series:
     """Each printed value, or its unrounded recomputation where that rounds to the print."""
     out = df[value].astype(float).copy()
     v = df.set_index([group, time])[value].astype(float)

@@ -156,6 +156,7 @@ def _judge(c: Claim, exact: float, pv: float, names: Mapping[str, float]) -> str
 
 def _row(c: Claim, params: Mapping[str, float], printed: Mapping[Key, float], as_printed: Mapping[Key, str]):
     names = {**params, **CONSTANTS, **{n: _lookup(ref, printed) for n, ref in c.operands}}
+    names["precision"] = c.unit
     pv = names["printed"] = _lookup(c.printed, printed)
     exact = c.recompute(names) if callable(c.recompute) else evaluate(c.recompute, names)
     key = parse_ref(c.printed)
@@ -283,7 +284,9 @@ def discrepancies(
             claim = f"{r.label} {r.printed_as}"
             how = "se reproduksjonen"
             rows.append(
-                _finding(name, f"{name}_{r.label}", r, claim, r.recomputed, ARITHMETIC, how, _WHY_NOT_REPRODUCED)
+                _finding(
+                    name, f"{name}_{r.label}", r, claim, r.recomputed, ARITHMETIC, how, _WHY_NOT_REPRODUCED
+                )
             )
     bad = aud[aud["verdict"].isin(FINDINGS)]
     return _by_first_line(pd.concat([pd.DataFrame(rows), bad], ignore_index=True))

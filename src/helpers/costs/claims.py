@@ -189,11 +189,11 @@ def _change_claim(kf: pd.DataFrame, r: Any) -> Claim:
             if _unrounded_mean(kf, year):
                 refs += _per_day_refs(tag, year)
                 terms[tag] = _per_day_expr(tag)
-    expr = f"(({terms['a']}) / ({terms['b']}) - 1) * PERCENT"
+    expr = f"(({terms['a']}) - ({terms['b']})) / ({terms['b']}) * PERCENT"
     how = f"{label} {y} / {y - 1} − 1"
     if terms != {"a": "a", "b": "b"}:
         shown = {t: "{" + e + (":2}" if e != t else "}") for t, e in terms.items()}
-        how = f"{shown['a']} / {shown['b']} − 1 (uavrundede snitt: besøkende / (aktive uker × åpningsdager))"
+        how = f"({shown['a']} − {shown['b']}) / {shown['b']} (uavrundede snitt: besøkende / (uker × åpningsdager))"
     claim = f"{label} {y}: endring fra {y - 1}"
     return _t2_claim(f"t2_change_{m}_{y}", str(r.source_line), claim, f"t2_change:{m}:{y}", refs, expr, how)
 
@@ -219,7 +219,7 @@ def table2_claims(key_figures: pd.DataFrame) -> list[Claim]:
     kf = key_figures.sort_values(["measure", "year"])
     out = [_change_claim(kf, r) for r in kf[kf["printed_change_pct"].notna()].itertuples(index=False)]
     for y in sorted(kf.loc[kf["measure"] == MEAN, "year"].astype(int)):
-        how = "besøkende / (aktive uker × åpningsdager per uke) = {v / (w * d):1}"
+        how = "besøkende / (aktive uker × åpningsdager per uke) = {v / (w * d)}"
         claim = f"gj.snitt besøkende pr. dag {y}"
         c = _t2_claim(f"t2_per_day_{y}", TABLE2_LINES, claim, f"t2:{MEAN}:{y}", _per_day_refs("", y), "", how)
         why = "snittet følger ikke av besøkende, aktive uker og åpningsdager i samme kolonne"
