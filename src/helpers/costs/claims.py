@@ -156,6 +156,7 @@ def claims_from_table(df: pd.DataFrame) -> list[Claim]:
 
 TABLE2_LINES = "1614-1623"  # the lines of Tabell 2 in seed 000, from its header to its last row
 MEAN = "mean_visitors_per_day"
+_UNROUNDED_NB = "uavrundede snitt: besøkende / (uker × åpningsdager)"
 
 
 def _per_day_expr(tag: str) -> str:
@@ -193,7 +194,7 @@ def _change_claim(kf: pd.DataFrame, r: Any) -> Claim:
     how = f"{label} {y} / {y - 1} − 1"
     if terms != {"a": "a", "b": "b"}:
         shown = {t: "{" + e + (":2}" if e != t else "}") for t, e in terms.items()}
-        how = f"({shown['a']} − {shown['b']}) / {shown['b']} (uavrundede snitt: besøkende / (uker × åpningsdager))"
+        how = f"({shown['a']} − {shown['b']}) / {shown['b']} ({_UNROUNDED_NB})"
     claim = f"{label} {y}: endring fra {y - 1}"
     return _t2_claim(f"t2_change_{m}_{y}", str(r.source_line), claim, f"t2_change:{m}:{y}", refs, expr, how)
 

@@ -176,10 +176,7 @@ def show_table6(t6: pd.DataFrame) -> pd.DataFrame:
     return piv[cols].reset_index().drop(columns="order")
 
 
-_CHANGE_COLUMN_NB = {
-    "value": "verdi",
-    "low": "nedre",
-    "high": "øvre",
+_CHANGE_COLUMN_NB = {"value": "verdi", "low": "nedre", "high": "øvre"} | {
     "range_pct": "spenn (±%)",
     "distribution": "fordeling",
 }
