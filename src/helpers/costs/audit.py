@@ -1,8 +1,10 @@
 """Audit of seed 000's Del 3: every derived claim recomputed, compared with the print, given a verdict.
 
 The claims are data (:mod:`helpers.costs.claims`); this module looks up their printed numbers in
-the raw tables, recomputes them, and applies the verdict rules (:func:`verdict`). The table cells
-of Tabell 3-6 that do not reproduce join the audit's findings in :func:`discrepancies`.
+the raw tables, recomputes them from the least-rounded inputs, and applies the verdict rules
+(:func:`verdict`). Each finding has one class of :data:`FINDINGS` (rounding is never an error);
+:data:`JUDGEMENT` marks two statements that are not of the same quantity (no finding). The table
+cells of Tabell 3-6 that do not reproduce join the audit's findings in :func:`discrepancies`.
 """
 
 from __future__ import annotations
@@ -207,7 +209,7 @@ def audit(
     -------
     pandas.DataFrame
         Columns id, section, table, line, claim, printed, printed_as, recomputed, difference,
-        verdict, how; sorted by the first line number.
+        verdict, how, held_against, why; sorted by the first line number.
     """
     printed = printed_values(text, tables, key_figures, table1)
     as_printed: dict[Key, str] = {}

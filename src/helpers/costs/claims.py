@@ -12,12 +12,18 @@ tables or computed:
   ``words:1/3`` for "en tredel");
 * ``operands`` binds short names to references (``a=text:1099:visits_week24; b=...``);
 * ``recompute`` is an arithmetic expression (``+ - * /``, parentheses) over the operands, the
-  parameters by name, ``printed`` and the calendar constants of :mod:`helpers.costs.parameters`;
+  parameters by name, ``printed`` and the calendar constants of :mod:`helpers.costs.parameters`,
+  written from the least-rounded inputs the source itself had; ``printed_recompute`` (optional)
+  is the same quantity from the printed, rounded operands, so an equation that only intermediate
+  rounding breaks is told apart from an error (:func:`helpers.costs.audit.audit`);
+* ``held_against`` says whether the claim is held against another printed statement or a
+  recomputation, and ``why`` gives the reason for the verdict (a template like ``how``; the name
+  ``precision`` is the print's precision);
 * ``how`` is the explanation, with ``{expression}`` or ``{expression:format}`` placeholders
   (format ``int`` or a number of decimals; none = :func:`helpers.core.formatting.fmt_smart`).
 
 The claims of Tabell 2 (year-on-year changes and visitors per day) follow from its rows and are
-built by :func:`table2_claims`, with their two formulas written in Python.
+built by :func:`table2_claims`.
 """
 
 from __future__ import annotations
