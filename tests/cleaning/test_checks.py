@@ -47,6 +47,35 @@ def test_printed_change_flags_the_wrong_year():
     assert flags["source_line"].tolist() == [11, 12]
 
 
+def _table2(visitors, printed_mean, printed_change):
+    rows = []
+    for y, v, m, c in zip([2022, 2023], visitors, printed_mean, printed_change, strict=True):
+        rows += [
+            {"measure": "visitors", "year": y, "value": v, "printed_change_pct": None},
+            {"measure": "active_weeks", "year": y, "value": 52, "printed_change_pct": None},
+            {
+                "measure": "opening_days_per_week",
+                "year": y,
+                "value": 2 + y - 2022,
+                "printed_change_pct": None,
+            },
+            {"measure": "mean_visitors_per_day", "year": y, "value": m, "printed_change_pct": c},
+        ]
+    return pd.DataFrame(rows).assign(source_line=1)
+
+
+def test_printed_change_uses_unrounded_means_where_the_table_gives_them():
+    # 2080 / (52 x 2) = 20 and 4505 / (52 x 3) = 28,88 (printed 29): the change is 44,4 %, printed 44
+    ok = _table2([2080, 4505], [20, 29], [None, 44])
+    assert checks.check_printed_change(ok, "r", ratios=checks.TABLE2_RATIOS).empty
+    # the same table without the ratios compares the rounded means: 29 / 20 - 1 = 45 %
+    assert checks.check_printed_change(ok, "r")["recomputed"].tolist() == [45.0]
+    # a printed mean its column does not give (4505 / 156 is not 35) is used as printed
+    off = _table2([2080, 4505], [20, 35], [None, 44])
+    flags = checks.check_printed_change(off, "r", ratios=checks.TABLE2_RATIOS)
+    assert flags["recomputed"].tolist() == [75.0]
+
+
 def _strax(rows):
     return pd.DataFrame(
         rows, columns=["session", "year", "visits_total", "visits_mean_per_day", "period_note", "source_line"]
@@ -84,11 +113,9 @@ def test_frequency_table_check():
 def test_published_sources_flags_as_recorded_in_provenance():
     """The checks find the contradictions the transcribers recorded by hand (provenance notes)."""
     key = catalogue.read_resource("huset_key_figures")
-    flags = checks.check_printed_change(key, "huset_key_figures")
-    assert sorted(flags["check"]) == [
-        "printed change mean_visitors_per_day 2022→2023",
-        "printed change mean_visitors_per_day 2023→2024",
-    ]
+    # Tabell 2's +44 % and +146 % are exact from the unrounded means 28,88/20 and 71,14/28,88
+    # (provenance note of huset_key_figures): no flag once the means enter unrounded
+    assert checks.check_printed_change(key, "huset_key_figures", ratios=checks.TABLE2_RATIOS).empty
     strax = checks.check_mean_per_day(catalogue.read_resource("strax_annual_visits"), "s")
     assert sorted(strax["check"]) == [
         "implied opening days ettermiddag 2010",
@@ -105,7 +132,10 @@ def _frames():
 def test_source_flags_on_the_embedded_data():
     flags = checks.source_flags(_frames())
     assert list(flags.columns) == checks.FLAG_COLUMNS
-    assert flags["resource"].value_counts().to_dict() == {"huset_key_figures": 3, "strax_annual_visits": 4}
+    # huset_key_figures: only the 2024 text-vs-table conflict; Tabell 2's +44 % and +146 % are exact
+    # from the unrounded means (issue 13) and are no longer flagged
+    assert flags["resource"].value_counts().to_dict() == {"huset_key_figures": 1, "strax_annual_visits": 4}
+    assert not flags["check"].str.startswith("printed change").any()
     text = flags[flags["check"] == "visitors 2024: table vs text"].iloc[0]
     assert (text["printed"], text["recomputed"], text["source_line"]) == (14797.0, 14897.0, 1618)
     assert flags.equals(flags.sort_values(["resource", "source_line", "check"], ignore_index=True))

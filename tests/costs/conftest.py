@@ -40,4 +40,4 @@ def raw_inputs(notebook_params) -> analysis.CostInputs:
 @pytest.fixture(scope="session")
 def result(raw_inputs) -> analysis.CostAnalysis:
     """The whole analysis as notebook 04 runs it (fewer Monte Carlo draws)."""
-    return analysis.run(raw_inputs, mc_draws=1000, mc_seed=1)
+    return analysis.run(raw_inputs, mc_draws=1000, mc_seed=1, min_draws=1000)

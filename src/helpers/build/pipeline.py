@@ -170,7 +170,7 @@ NOTEBOOKS: tuple[Notebook, ...] = (
     Notebook(
         "04_cost_comparison",
         "costs",
-        reads_raw=("huset_audit_claims",),
+        reads_raw=("huset_audit_claims", "huset_cost_parameters"),
         reads_processed=(
             "husbanken_smahus_costs",
             "huset_cost_parameters",

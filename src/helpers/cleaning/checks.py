@@ -23,6 +23,39 @@ def _flags(rows: list[dict[str, object]]) -> pd.DataFrame:
 # --------------------------------------------------------------------------------------------
 
 
+# a mean that the same table lets one recompute unrounded: measure -> (numerator, denominators)
+Ratio = tuple[str, tuple[str, ...]]
+TABLE2_RATIOS: dict[str, Ratio] = {
+    "mean_visitors_per_day": ("visitors", ("active_weeks", "opening_days_per_week")),
+}
+
+
+def _decimals(x: float) -> int:
+    return next((d for d in range(4) if round(x, d) == x), 4)
+
+
+def _least_rounded(
+    df: pd.DataFrame, group: str, time: str, value: str, ratios: dict[str, Ratio]
+) -> pd.Series:
+    """Each printed value, or its unrounded recomputation where that rounds to the print."""
+    out = df[value].astype(float).copy()
+    v = df.set_index([group, time])[value].astype(float)
+    for i, r in df.iterrows():
+        if r[group] not in ratios:
+            continue
+        num, dens = ratios[r[group]]
+        keys = [(num, r[time]), *((d, r[time]) for d in dens)]
+        if not all(k in v.index for k in keys):
+            continue
+        denom = float(pd.Series([v[k] for k in keys[1:]]).prod())
+        if denom == 0:
+            continue
+        exact = v[keys[0]] / denom
+        if round_half_away(exact, _decimals(float(r[value]))) == float(r[value]):
+            out[i] = exact
+    return out
+
+
 def check_printed_change(
     df: pd.DataFrame,
     resource: str,
@@ -30,11 +63,15 @@ def check_printed_change(
     time: str = "year",
     value: str = "value",
     printed: str = "printed_change_pct",
+    ratios: dict[str, Ratio] | None = None,
 ) -> pd.DataFrame:
     """Flag printed year-on-year changes (whole percent) that differ from the printed values.
 
     The printed change is compared with ``100 * (v_t / v_{t-1} - 1)`` rounded half away from zero
-    to a whole percent, which is how the source prints it.
+    to a whole percent, which is how the source prints it. Each ``v`` is the least-rounded value
+    the table itself gives: for a measure in ``ratios`` (a mean such as visitors / (weeks x days))
+    the unrounded ratio of its rows where it rounds to the printed mean, else the print. A change
+    that only the rounded means miss is rounding, not a flag.
 
     Parameters
     ----------
@@ -44,6 +81,9 @@ def check_printed_change(
         Name of the table, for the flag rows.
     group, time, value, printed
         Column names: the series, the year, the printed value and the printed change in percent.
+    ratios
+        Measures that are ratios of other measures of the same table and year:
+        ``{measure: (numerator, (denominator, ...))}``, e.g. :data:`TABLE2_RATIOS`.
 
     Returns
     -------
@@ -51,13 +91,15 @@ def check_printed_change(
         One flag row per change that does not reproduce (columns :data:`FLAG_COLUMNS`).
     """
     rows = []
-    for key, g in df.sort_values([group, time]).groupby(group, sort=True):
+    df = df.sort_values([group, time]).reset_index(drop=True)
+    df = df.assign(_exact=_least_rounded(df, group, time, value, ratios or {}))
+    for key, g in df.groupby(group, sort=True):
         g = g.reset_index(drop=True)
         for i in range(1, len(g)):
             prev, cur = g.loc[i - 1], g.loc[i]
-            if pd.isna(cur[printed]) or prev[value] == 0:
+            if pd.isna(cur[printed]) or prev["_exact"] == 0:
                 continue
-            exact = 100.0 * (float(cur[value]) / float(prev[value]) - 1.0)
+            exact = 100.0 * (float(cur["_exact"]) / float(prev["_exact"]) - 1.0)
             recomputed = round_half_away(exact, 0)
             if recomputed != float(cur[printed]):
                 rows.append(
@@ -67,7 +109,7 @@ def check_printed_change(
                         "check": f"printed change {key} {int(prev[time])}→{int(cur[time])}",
                         "printed": float(cur[printed]),
                         "recomputed": recomputed,
-                        "detail": f"{prev[value]:g} → {cur[value]:g} is {exact:+.1f} %",
+                        "detail": f"{prev['_exact']:g} → {cur['_exact']:g} is {exact:+.1f} %",
                     }
                 )
     return _flags(rows)
@@ -244,7 +286,7 @@ def source_flags(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         All flags, one row each, sorted by resource, source_line and check.
     """
     parts = [
-        check_printed_change(frames["huset_key_figures"], "huset_key_figures"),
+        check_printed_change(frames["huset_key_figures"], "huset_key_figures", ratios=TABLE2_RATIOS),
         check_mean_per_day(frames["strax_annual_visits"], "strax_annual_visits"),
         check_frequency_table(
             frames["lm2016_table_4_14"], frames["lm2016_table_4_14_printed_totals"], "lm2016_table_4_14"

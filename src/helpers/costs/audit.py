@@ -1,8 +1,10 @@
 """Audit of seed 000's Del 3: every derived claim recomputed, compared with the print, given a verdict.
 
 The claims are data (:mod:`helpers.costs.claims`); this module looks up their printed numbers in
-the raw tables, recomputes them, and applies the verdict rules (:func:`verdict`). The table cells
-of Tabell 3-6 that do not reproduce join the audit's findings in :func:`discrepancies`.
+the raw tables, recomputes them from the least-rounded inputs, and applies the verdict rules
+(:func:`verdict`). Each finding has one class of :data:`FINDINGS` (rounding is never an error);
+:data:`JUDGEMENT` marks two statements that are not of the same quantity (no finding). The table
+cells of Tabell 3-6 that do not reproduce join the audit's findings in :func:`discrepancies`.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from helpers.core.formatting import fmt_pct, round_half_away
 from helpers.costs.claims import (
     ARITHMETIC,
     CONSTANTS,
+    EDITORIAL,
     INCONSISTENT,
+    RECOMPUTED,
     Claim,
     Key,
     evaluate,
@@ -28,7 +32,9 @@ from helpers.costs.claims import (
 OK = "stemmer"
 ROUNDING = "avrunding"
 SCOPE = "omfangsavvik"
-VERDICTS = (OK, ROUNDING, ARITHMETIC, INCONSISTENT, SCOPE)
+JUDGEMENT = "skjønn, ikke avvik"  # two statements that are not of the same quantity: no finding
+VERDICTS = (OK, JUDGEMENT, ROUNDING, ARITHMETIC, INCONSISTENT, SCOPE, EDITORIAL)
+FINDINGS = (ROUNDING, ARITHMETIC, INCONSISTENT, SCOPE, EDITORIAL)  # the classes of a finding
 _TABLE_KEY = {"Tabell 3": "t3", "Tabell 4": "t4", "Tabell 6": "t6"}
 
 
@@ -134,8 +140,25 @@ def _lookup(ref: str, printed: Mapping[Key, float]) -> float:
     return printed[key]
 
 
+def _judge(c: Claim, exact: float, pv: float, names: Mapping[str, float]) -> str:
+    """The verdict: from the least-rounded recomputation, then from the printed operands.
+
+    A print that the least-rounded inputs give is right; when the same claim's printed (rounded)
+    operands miss it by more than the print's precision, the difference is intermediate rounding.
+    """
+    if c.fixed:
+        return c.fixed
+    v = verdict(exact, pv, c.unit, c.kind, c.if_differs)
+    if v == OK and c.printed_recompute:
+        shown = evaluate(c.printed_recompute, names)
+        if abs(shown - pv) > c.unit * (1 + 1e-9):
+            return ROUNDING
+    return v
+
+
 def _row(c: Claim, params: Mapping[str, float], printed: Mapping[Key, float], as_printed: Mapping[Key, str]):
     names = {**params, **CONSTANTS, **{n: _lookup(ref, printed) for n, ref in c.operands}}
+    names["precision"] = c.unit
     pv = names["printed"] = _lookup(c.printed, printed)
     exact = c.recompute(names) if callable(c.recompute) else evaluate(c.recompute, names)
     key = parse_ref(c.printed)
@@ -150,8 +173,10 @@ def _row(c: Claim, params: Mapping[str, float], printed: Mapping[Key, float], as
         "printed_as": shown,
         "recomputed": exact,
         "difference": pv - exact,
-        "verdict": c.fixed or verdict(exact, pv, c.unit, c.kind, c.if_differs),
+        "verdict": _judge(c, exact, pv, names),
         "how": render(c.how, names),
+        "held_against": c.held_against,
+        "why": render(c.why, names),
     }
 
 
@@ -184,7 +209,7 @@ def audit(
     -------
     pandas.DataFrame
         Columns id, section, table, line, claim, printed, printed_as, recomputed, difference,
-        verdict, how; sorted by the first line number.
+        verdict, how, held_against, why; sorted by the first line number.
     """
     printed = printed_values(text, tables, key_figures, table1)
     as_printed: dict[Key, str] = {}
@@ -195,7 +220,15 @@ def audit(
     return _by_first_line(pd.DataFrame(rows))
 
 
-def _finding(table: str, cell_id: str, r: Any, claim: str, exact: float, verdict_: str, how: str) -> dict:
+_WHY_T4_BASIS = "nevneren er kostnadene, ikke inntektene som i resten av tabellen"
+_WHY_T4_NONE = "verken inntektene eller kostnadene som nevner gir det trykte tallet"
+_WHY_TRUNCATED = "avkuttet eller avrundet feil vei, ikke en regnefeil"
+_WHY_NOT_REPRODUCED = "gjenskapes ikke fra de trykte inndataene"
+
+
+def _finding(
+    table: str, cell_id: str, r: Any, claim: str, exact: float, verdict_: str, how: str, why: str
+) -> dict:
     return {
         "id": cell_id,
         "section": "3.2",
@@ -208,13 +241,15 @@ def _finding(table: str, cell_id: str, r: Any, claim: str, exact: float, verdict
         "difference": r.printed - exact,
         "verdict": verdict_,
         "how": how,
+        "held_against": RECOMPUTED,
+        "why": why,
     }
 
 
 def discrepancies(
     t3: pd.DataFrame, t4: pd.DataFrame, t5: pd.DataFrame, t6: pd.DataFrame, aud: pd.DataFrame
 ) -> pd.DataFrame:
-    """One list of every finding: table cells that do not reproduce and audit claims not 'stemmer'.
+    """One list of every finding: table cells that do not reproduce and audit claims of a finding class.
 
     Parameters
     ----------
@@ -239,16 +274,21 @@ def discrepancies(
         )
         claim = f"{r.unit_label} {r.year} {r.label} {r.printed_as}"
         cell = f"t4_{r.unit}_{r.measure}_{r.year}"
-        rows.append(_finding("Tabell 4", cell, r, claim, r.exact, SCOPE if on_costs else ARITHMETIC, how))
+        verdict_, why = (SCOPE, _WHY_T4_BASIS) if on_costs else (ARITHMETIC, _WHY_T4_NONE)
+        rows.append(_finding("Tabell 4", cell, r, claim, r.exact, verdict_, how, why))
     for r in t5[~t5["match"]].itertuples(index=False):
         v = verdict(r.exact, r.printed, 10.0**-r.decimals, "eq", ARITHMETIC)
         claim = f"{r.unit_label} {r.label} {r.printed_as}"
-        rows.append(_finding("Tabell 5", f"t5_{r.unit}_{r.measure}", r, claim, r.exact, v, r.definition))
+        why = _WHY_TRUNCATED if v == ROUNDING else _WHY_NOT_REPRODUCED
+        rows.append(_finding("Tabell 5", f"t5_{r.unit}_{r.measure}", r, claim, r.exact, v, r.definition, why))
     for t, name in ((t3, "Tabell 3"), (t6, "Tabell 6")):
         for r in t[~t["match"]].itertuples(index=False):
             claim = f"{r.label} {r.printed_as}"
+            how = "se reproduksjonen"
             rows.append(
-                _finding(name, f"{name}_{r.label}", r, claim, r.recomputed, ARITHMETIC, "se reproduksjonen")
+                _finding(
+                    name, f"{name}_{r.label}", r, claim, r.recomputed, ARITHMETIC, how, _WHY_NOT_REPRODUCED
+                )
             )
-    bad = aud[aud["verdict"] != OK]
+    bad = aud[aud["verdict"].isin(FINDINGS)]
     return _by_first_line(pd.concat([pd.DataFrame(rows), bad], ignore_index=True))

@@ -12,12 +12,18 @@ tables or computed:
   ``words:1/3`` for "en tredel");
 * ``operands`` binds short names to references (``a=text:1099:visits_week24; b=...``);
 * ``recompute`` is an arithmetic expression (``+ - * /``, parentheses) over the operands, the
-  parameters by name, ``printed`` and the calendar constants of :mod:`helpers.costs.parameters`;
+  parameters by name, ``printed`` and the calendar constants of :mod:`helpers.costs.parameters`,
+  written from the least-rounded inputs the source itself had; ``printed_recompute`` (optional)
+  is the same quantity from the printed, rounded operands, so an equation that only intermediate
+  rounding breaks is told apart from an error (:func:`helpers.costs.audit.audit`);
+* ``held_against`` says whether the claim is held against another printed statement or a
+  recomputation, and ``why`` gives the reason for the verdict (a template like ``how``; the name
+  ``precision`` is the print's precision);
 * ``how`` is the explanation, with ``{expression}`` or ``{expression:format}`` placeholders
   (format ``int`` or a number of decimals; none = :func:`helpers.core.formatting.fmt_smart`).
 
 The claims of Tabell 2 (year-on-year changes and visitors per day) follow from its rows and are
-built by :func:`table2_claims`, with their two formulas written in Python.
+built by :func:`table2_claims`.
 """
 
 from __future__ import annotations
@@ -26,8 +32,9 @@ import ast
 import operator
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
+from typing import Any
 
 import pandas as pd
 
@@ -41,7 +48,10 @@ CONSTANTS: dict[str, float] = {
     "PERCENT": PERCENT,
 }
 ARITHMETIC = "regnefeil"  # the verdict when a claim gives no other (see helpers.costs.audit)
-INCONSISTENT = "motstrid med annen opplysning"
+INCONSISTENT = "motstrid med annen opplysning"  # two printed statements of one quantity disagree
+EDITORIAL = "redaksjonell"  # the numbers hold, a word or caption does not
+PRINTED = "printed statement"  # held against another printed statement of the same quantity
+RECOMPUTED = "recomputation"  # held against a recomputation from the parameters or other prints
 
 Key = tuple[str | int, ...]
 
@@ -60,11 +70,14 @@ class Claim:
     shown_as: str | None
     operands: tuple[tuple[str, str], ...]
     recompute: str | Callable[[Mapping[str, float]], float]
+    printed_recompute: str | None
     kind: str
     unit: float
     if_differs: str
     fixed: str | None
     how: str
+    held_against: str = RECOMPUTED
+    why: str = ""
 
 
 def parse_ref(ref: str) -> Key | float:
@@ -132,11 +145,14 @@ def claims_from_table(df: pd.DataFrame) -> list[Claim]:
             shown_as=_text(r.shown_as),
             operands=_operands(r.operands),
             recompute=r.recompute,
+            printed_recompute=_text(r.printed_recompute),
             kind=r.kind,
             unit=float(r.precision),
             if_differs=r.if_differs,
             fixed=_text(r.fixed),
             how=r.how,
+            held_against=r.held_against,
+            why=_text(r.why) or "",
         )
         for ref in (c.printed, *(ref for _, ref in c.operands)):
             parse_ref(ref)
@@ -145,18 +161,56 @@ def claims_from_table(df: pd.DataFrame) -> list[Claim]:
 
 
 TABLE2_LINES = "1614-1623"  # the lines of Tabell 2 in seed 000, from its header to its last row
+MEAN = "mean_visitors_per_day"
+_UNROUNDED_NB = "uavrundede snitt: besøkende / (uker × åpningsdager)"
 
 
-def _growth_pct(n: Mapping[str, float]) -> float:
-    return (n["a"] / n["b"] - 1) * PERCENT
+def _per_day_expr(tag: str) -> str:
+    return f"v{tag} / (w{tag} * d{tag})"
 
 
-def _per_day(n: Mapping[str, float]) -> float:
-    return n["v"] / (n["w"] * n["d"])
+def _per_day_refs(tag: str, year: int) -> tuple[tuple[str, str], ...]:
+    return (
+        (f"v{tag}", f"t2:visitors:{year}"),
+        (f"w{tag}", f"t2:active_weeks:{year}"),
+        (f"d{tag}", f"t2:opening_days_per_week:{year}"),
+    )
+
+
+def _unrounded_mean(kf: pd.DataFrame, year: int) -> bool:
+    """True when visitors / (weeks x days) of ``year`` rounds to the printed mean per day."""
+    v = kf.set_index(["measure", "year"])["value"].astype(float)
+    if not all((m, year) in v.index for m in ("visitors", "active_weeks", "opening_days_per_week", MEAN)):
+        return False
+    exact = v[("visitors", year)] / (v[("active_weeks", year)] * v[("opening_days_per_week", year)])
+    return bool(fmt.round_half_away(exact, 0) == v[(MEAN, year)])
+
+
+def _change_claim(kf: pd.DataFrame, r: Any) -> Claim:
+    """One printed change; a mean per day enters unrounded where the table's own rows give it."""
+    m, y, label = r.measure, int(r.year), r.measure_label_nb
+    refs: tuple[tuple[str, str], ...] = (("a", f"t2:{m}:{y}"), ("b", f"t2:{m}:{y - 1}"))
+    terms = {"a": "a", "b": "b"}
+    if m == MEAN:
+        for tag, year in (("a", y), ("b", y - 1)):
+            if _unrounded_mean(kf, year):
+                refs += _per_day_refs(tag, year)
+                terms[tag] = _per_day_expr(tag)
+    expr = f"(({terms['a']}) - ({terms['b']})) / ({terms['b']}) * PERCENT"
+    how = f"{label} {y} / {y - 1} − 1"
+    if terms != {"a": "a", "b": "b"}:
+        shown = {t: "{" + e + (":2}" if e != t else "}") for t, e in terms.items()}
+        how = f"({shown['a']} − {shown['b']}) / {shown['b']} ({_UNROUNDED_NB})"
+    claim = f"{label} {y}: endring fra {y - 1}"
+    return _t2_claim(f"t2_change_{m}_{y}", str(r.source_line), claim, f"t2_change:{m}:{y}", refs, expr, how)
 
 
 def table2_claims(key_figures: pd.DataFrame) -> list[Claim]:
     """Tabell 2's claims: each printed year-on-year change and the mean visitors per day.
+
+    A printed change is recomputed from the least-rounded values the table itself holds: a mean
+    per day from visitors / (active weeks x opening days) when that rounds to the printed mean
+    (the printed mean otherwise, e.g. a forecast that does not follow from its column).
 
     Parameters
     ----------
@@ -170,74 +224,36 @@ def table2_claims(key_figures: pd.DataFrame) -> list[Claim]:
         of visitors per day.
     """
     kf = key_figures.sort_values(["measure", "year"])
-    out = []
-    refs: tuple[tuple[str, str], ...]
-    for r in kf[kf["printed_change_pct"].notna()].itertuples(index=False):
-        m, y, label = r.measure, int(r.year), r.measure_label_nb
-        refs = (("a", f"t2:{m}:{y}"), ("b", f"t2:{m}:{y - 1}"))
-        claim = f"{label} {y}: endring fra {y - 1}"
-        how = f"{label} {y} / {y - 1} − 1"
-        out.append(
-            _t2_claim(
-                f"t2_change_{m}_{y}",
-                str(r.source_line),
-                claim,
-                f"t2_change:{m}:{y}",
-                refs,
-                _growth_pct,
-                ARITHMETIC,
-                how,
-            )
-        )
-    for y in sorted(kf.loc[kf["measure"] == "mean_visitors_per_day", "year"].astype(int)):
-        refs = (
-            ("v", f"t2:visitors:{y}"),
-            ("w", f"t2:active_weeks:{y}"),
-            ("d", f"t2:opening_days_per_week:{y}"),
-        )
-        how = "besøkende / (aktive uker × åpningsdager per uke)"
+    out = [_change_claim(kf, r) for r in kf[kf["printed_change_pct"].notna()].itertuples(index=False)]
+    for y in sorted(kf.loc[kf["measure"] == MEAN, "year"].astype(int)):
+        how = "besøkende / (aktive uker × åpningsdager per uke) = {v / (w * d)}"
         claim = f"gj.snitt besøkende pr. dag {y}"
-        out.append(
-            _t2_claim(
-                f"t2_per_day_{y}",
-                TABLE2_LINES,
-                claim,
-                f"t2:mean_visitors_per_day:{y}",
-                refs,
-                _per_day,
-                INCONSISTENT,
-                how,
-            )
-        )
+        c = _t2_claim(f"t2_per_day_{y}", TABLE2_LINES, claim, f"t2:{MEAN}:{y}", _per_day_refs("", y), "", how)
+        why = "snittet følger ikke av besøkende, aktive uker og åpningsdager i samme kolonne"
+        out.append(replace(c, recompute=_per_day_expr(""), if_differs=INCONSISTENT, why=why))
     return out
 
 
 def _t2_claim(
-    cid: str,
-    line: str,
-    claim: str,
-    printed: str,
-    refs: tuple[tuple[str, str], ...],
-    formula: Callable[[Mapping[str, float]], float],
-    if_differs: str,
-    how: str,
+    cid: str, line: str, claim: str, printed: str, refs: tuple[tuple[str, str], ...], expr: str, how: str
 ) -> Claim:
     return Claim(
-        cid,
-        "3.1",
-        "Tabell 2",
-        line,
-        claim,
-        printed,
-        "",
-        None,
-        refs,
-        formula,
-        "eq",
-        1.0,
-        if_differs,
-        None,
-        how,
+        claim_id=cid,
+        section="3.1",
+        table="Tabell 2",
+        source_line=line,
+        claim=claim,
+        printed=printed,
+        printed_as="",
+        shown_as=None,
+        operands=refs,
+        recompute=expr,
+        printed_recompute=None,
+        kind="eq",
+        unit=1.0,
+        if_differs=ARITHMETIC,
+        fixed=None,
+        how=how,
     )
 
 

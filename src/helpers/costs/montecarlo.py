@@ -10,6 +10,32 @@ import pandas as pd
 from helpers.costs.parameters import RATIO_PARAMS, cost_per_visit_ratio, param_ranges, param_values
 
 LOWER_QUANTILE, UPPER_QUANTILE = 0.025, 0.975  # the conventional 95 % interval
+# the documented minimum of mc_draws (params/04_cost_comparison.yml, README): with fewer draws the
+# 2,5 % and 97,5 % quantiles rest on too few draws to be quoted with one decimal
+MIN_DRAWS = 10_000
+
+
+def check_draws(n: int, minimum: int = MIN_DRAWS) -> int:
+    """Refuse a number of Monte Carlo draws below the documented minimum.
+
+    Parameters
+    ----------
+    n
+        The requested number of draws (``mc_draws``).
+    minimum
+        The smallest accepted number (default :data:`MIN_DRAWS`; tests pass a smaller one).
+
+    Returns
+    -------
+    int
+        ``n``; raises ``ValueError`` naming the parameter and the minimum when it is smaller.
+    """
+    if not isinstance(n, int) or isinstance(n, bool) or n < minimum:
+        raise ValueError(
+            f"mc_draws = {n!r} (params/04_cost_comparison.yml): "
+            f"the Monte Carlo needs at least {minimum} draws"
+        )
+    return n
 
 
 @dataclass(frozen=True)

@@ -37,8 +37,41 @@ MO_UNIT_LABEL = f"MO-senter alt. {MO_ALTERNATIVE}"
 _HARM_LEVEL = re.compile(r"harm_reduction_\d+pct")
 
 
-def check_parameters(df: pd.DataFrame, file: str = PARAM_FILE) -> pd.DataFrame:
-    """Check the parameter table's internal logic and return it unchanged.
+def _bad(problems: list[dict[str, Any]], i: int, col: str, value: object, check: str) -> None:
+    problems.append({"row": i + 1, "line": i + 2, "column": col, "value": value, "check": check})
+
+
+def _against_reference(df: pd.DataFrame, reference: pd.DataFrame, problems: list[dict[str, Any]]) -> None:
+    """Every parameter of the reference present once, none unknown, each in the reference's unit."""
+    units = dict(zip(reference["param"], reference["unit_of_measure"], strict=True))
+    for i, r in enumerate(df.itertuples(index=False)):
+        if r.param not in units:
+            _bad(problems, i, "param", r.param, "unknown parameter: not in the embedded parameter table")
+        elif r.unit_of_measure != units[r.param]:
+            _bad(
+                problems,
+                i,
+                "unit_of_measure",
+                r.unit_of_measure,
+                f"the unit of {r.param} is {units[r.param]!r}",
+            )
+    missing = sorted(set(units) - set(df["param"]))
+    if missing:
+        problems.append(
+            {
+                "row": None,
+                "line": None,
+                "column": "param",
+                "value": ", ".join(missing),
+                "check": "missing parameters",
+            }
+        )
+
+
+def check_parameters(
+    df: pd.DataFrame, file: str = PARAM_FILE, reference: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Check the parameter table's internal logic (and, given a reference, its completeness).
 
     Parameters
     ----------
@@ -46,37 +79,80 @@ def check_parameters(df: pd.DataFrame, file: str = PARAM_FILE) -> pd.DataFrame:
         The parameter table (columns param, value, low, high, range_pct, distribution, ...).
     file
         The file name the error message names.
+    reference
+        The embedded parameter table: ``df`` (e.g. a student's own copy) must hold every one of
+        its parameters, no other, each in the same ``unit_of_measure``.
 
     Returns
     -------
     pandas.DataFrame
         ``df`` itself. Raises :class:`helpers.core.validation.DataValidationError` naming the row
-        and column when a range does not contain its value, a sampled parameter has no range, or a
-        parameter name repeats.
+        and column when the table has no rows, a value or range is negative, a range does not
+        contain its value, a sampled parameter has no range, a parameter name repeats, or
+        (with ``reference``) a parameter is missing, unknown or in another unit.
     """
     problems: list[dict[str, Any]] = []
-
-    def bad(i: int, col: str, value: object, check: str) -> None:
-        problems.append({"row": i + 1, "line": i + 2, "column": col, "value": value, "check": check})
-
+    if df.empty:
+        raise DataValidationError(file, [{"check": "the parameter table has a header but no rows"}])
     for i, r in enumerate(df.itertuples(index=False)):
+        for col in ("value", "low", "high", "range_pct"):
+            x = getattr(r, col)
+            if pd.notna(x) and x < 0:
+                _bad(problems, i, col, x, "must not be negative")
         has_lh = pd.notna(r.low) and pd.notna(r.high)
         if pd.notna(r.low) and r.low > r.value:
-            bad(i, "low", r.low, f"low is above value {r.value}")
+            _bad(problems, i, "low", r.low, f"low is above value {r.value}")
         if pd.notna(r.high) and r.high < r.value:
-            bad(i, "high", r.high, f"high is below value {r.value}")
+            _bad(problems, i, "high", r.high, f"high is below value {r.value}")
         if pd.notna(r.range_pct) and not 0 < r.range_pct < PERCENT:
-            bad(i, "range_pct", r.range_pct, f"must be a share of the value: above zero and below {PERCENT}")
+            _bad(
+                problems,
+                i,
+                "range_pct",
+                r.range_pct,
+                f"must be a share of the value: above zero and below {PERCENT}",
+            )
         if r.distribution == "uniform" and not has_lh:
-            bad(i, "distribution", r.distribution, "uniform needs both low and high")
+            _bad(problems, i, "distribution", r.distribution, "uniform needs both low and high")
         if r.distribution == "triangular" and not (has_lh or pd.notna(r.range_pct)):
-            bad(i, "distribution", r.distribution, "triangular needs low/high or range_pct")
+            _bad(problems, i, "distribution", r.distribution, "triangular needs low/high or range_pct")
     dup = df["param"].duplicated()
     for i in df.index[dup]:
-        bad(int(i), "param", df.loc[i, "param"], "parameter name repeats")
+        _bad(problems, int(i), "param", df.loc[i, "param"], "parameter name repeats")
+    if reference is not None:
+        _against_reference(df, reference, problems)
     if problems:
         raise DataValidationError(file, problems)
     return df
+
+
+CHANGE_COLUMNS = ("value", "low", "high", "range_pct", "distribution")
+
+
+def changed_parameters(df: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
+    """The parameters whose value, range or distribution differ from the reference table.
+
+    Parameters
+    ----------
+    df
+        The parameter table in use (checked with ``reference`` by :func:`check_parameters`).
+    reference
+        The embedded parameter table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns param, label_nb, column, source, own: one row per changed cell, sorted by param and
+        column; empty when ``df`` is the source's table.
+    """
+    ref = reference.set_index("param")
+    rows = []
+    for r in df.sort_values("param").itertuples(index=False):
+        for col in CHANGE_COLUMNS:
+            a, b = ref.loc[r.param, col], getattr(r, col)
+            if not ((pd.isna(a) and pd.isna(b)) or (pd.notna(a) and pd.notna(b) and a == b)):
+                rows.append({"param": r.param, "label_nb": r.label_nb, "column": col, "source": a, "own": b})
+    return pd.DataFrame(rows, columns=["param", "label_nb", "column", "source", "own"])
 
 
 def param_values(df: pd.DataFrame) -> dict[str, float]:

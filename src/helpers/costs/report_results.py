@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from helpers.core import formatting as fmt
 from helpers.costs.analysis import CostAnalysis
-from helpers.costs.audit import ARITHMETIC, INCONSISTENT, OK, ROUNDING, SCOPE
+from helpers.costs.audit import ARITHMETIC, EDITORIAL, INCONSISTENT, JUDGEMENT, OK, ROUNDING, SCOPE
+from helpers.costs.claims import PRINTED
 from helpers.costs.parameters import (
     MILLION,
     MO_UNIT_LABEL,
     PERCENT,
+    RATIO_PARAMS,
     cost_per_visit_ratio,
     gain_levels,
+    param_ranges,
     param_values,
 )
 from helpers.costs.report_tables import PARAM_SHORT_NB
@@ -24,7 +28,9 @@ class CostNumbers:
     """Every number the chapter and its appendix quote, as formatted text (one field per key)."""
 
     audit_claims: str
+    audit_judgement: str
     audit_ok: str
+    audit_printed_findings: str
     be1_huset_visits: str
     be1_mo_cost: str
     be2_huset_cost: str
@@ -51,13 +57,21 @@ class CostNumbers:
     mo_per_hour: str
     mo_per_user: str
     n_arithmetic: str
+    n_changed_params: str
     n_discrepancies: str
+    n_editorial: str
     n_inconsistent: str
     n_params: str
+    n_uncertain: str
+    own_parameters: bool
+    params_name: str
     n_rounding: str
     n_scope: str
     range_pct: str
     ratio_cost_per_visit: str
+    ratio_used: str
+    mo_cost_per_visit_used: str
+    huset_cost_per_visit_used: str
     repro_cells: str
     repro_matched: str
     t3_derived_cells: str
@@ -97,7 +111,7 @@ def _reproduction(a: CostAnalysis) -> dict[str, str]:
         "t5_cells_matched": fmt.fmt_int(int(t5["match"].sum())),
         "mo_cost_per_visit": fmt.fmt_nok(cpv.loc[(MO, "cost_per_visit"), "recomputed"]),
         "huset_cost_per_visit": fmt.fmt_nok(cpv.loc[(HUSET, "cost_per_visit"), "recomputed"]),
-        "ratio_cost_per_visit": fmt.fmt_num(cost_per_visit_ratio(param_values(a.params)), 1),
+        "ratio_cost_per_visit": fmt.fmt_num(cost_per_visit_ratio(param_values(a.source_params)), 1),
         "t3_derived_cells": fmt.fmt_int(len(derived3)),
         "t3_derived_matched": fmt.fmt_int(int(derived3["match"].sum())),
         "t4_cells": fmt.fmt_int(len(t4)),
@@ -108,8 +122,11 @@ def _reproduction(a: CostAnalysis) -> dict[str, str]:
         "repro_matched": fmt.fmt_int(sum(int(m.sum()) for m in repro)),
         "audit_claims": fmt.fmt_int(len(aud)),
         "audit_ok": fmt.fmt_int(int((aud["verdict"] == OK).sum())),
+        "audit_judgement": fmt.fmt_int(int((aud["verdict"] == JUDGEMENT).sum())),
+        "audit_printed_findings": fmt.fmt_int(int((disc["held_against"] == PRINTED).sum())),
         "figures_checked": fmt.fmt_int(n_repro + len(aud)),
         "n_params": fmt.fmt_int(len(a.params)),
+        "n_editorial": fmt.fmt_int(int(dn.get(EDITORIAL, 0))),
         "n_discrepancies": fmt.fmt_int(len(disc)),
         "n_arithmetic": fmt.fmt_int(int(dn.get(ARITHMETIC, 0))),
         "n_inconsistent": fmt.fmt_int(int(dn.get(INCONSISTENT, 0))),
@@ -118,13 +135,38 @@ def _reproduction(a: CostAnalysis) -> dict[str, str]:
     }
 
 
+# how the chapter names the parameter table in use
+SOURCE_TABLE_NB = "kildens parametertabell"
+OWN_TABLE_NB = "den egne parametertabellen"
+
+
+def _in_use(a: CostAnalysis) -> dict[str, str]:
+    cpv = a.cost_per_visit.set_index(["unit", "measure"])
+    return {
+        "params_name": OWN_TABLE_NB if a.own_parameters else SOURCE_TABLE_NB,
+        "n_changed_params": fmt.fmt_int(a.changed_params["param"].nunique()),
+        "ratio_used": fmt.fmt_num(cost_per_visit_ratio(param_values(a.params)), 1),
+        "mo_cost_per_visit_used": fmt.fmt_nok(cpv.loc[(MO, "cost_per_visit"), "recomputed"]),
+        "huset_cost_per_visit_used": fmt.fmt_nok(cpv.loc[(HUSET, "cost_per_visit"), "recomputed"]),
+    }
+
+
+def _max_range_pct(a: CostAnalysis) -> float:
+    """The widest relative half-range of the ratio inputs, in percent of their values."""
+    rg = param_ranges(a.params)
+    rg = rg[rg["param"].isin(RATIO_PARAMS)]
+    half = (rg["high"] - rg["low"]) / 2 / rg["value"] * PERCENT
+    return float(half.max()) if len(half) else 0.0
+
+
 def _sensitivity(a: CostAnalysis) -> dict[str, str]:
     tor, mc = a.tornado, a.monte_carlo.summary
     bek = a.break_even.set_index(["param", "target"])
     huset_ex = a.unit_costs.iloc[0]
     mo = a.unit_costs[a.unit_costs["unit"] == MO_UNIT_LABEL].iloc[0]
     return {
-        "range_pct": fmt.fmt_int(a.params.set_index("param").loc["mo_alt2_annual_cost", "range_pct"]),
+        "range_pct": fmt.fmt_int(_max_range_pct(a)),
+        "n_uncertain": fmt.fmt_int(int((tor["swing"] > 0).sum())),
         "tornado_top": PARAM_SHORT_NB[tor.iloc[0]["param"]],
         "tornado_min": fmt.fmt_num(tor[["ratio_at_low", "ratio_at_high"]].min().min(), 1),
         "tornado_max": fmt.fmt_num(tor[["ratio_at_low", "ratio_at_high"]].max().max(), 1),
@@ -159,7 +201,7 @@ def _scenarios(a: CostAnalysis, levels: tuple[int, int]) -> dict[str, str]:
     src = sc[sc["scenario"].str.startswith("A ")].set_index("reduction_pct")
     d = sc[sc["scenario"].str.startswith("D ")].set_index("reduction_pct")
     e = sc[sc["scenario"].str.startswith("E ")].set_index("reduction_pct")
-    g = gain_levels(a.params)
+    g = gain_levels(a.source_params)
     lo, hi = levels
     return {
         "gain_mid_printed": fmt.fmt_num(g["mid"], 2),
@@ -193,4 +235,11 @@ def chapter_numbers(analysis: CostAnalysis, levels: tuple[int, int]) -> CostNumb
     CostNumbers
         One formatted text per quoted number.
     """
-    return CostNumbers(**_reproduction(analysis), **_sensitivity(analysis), **_scenarios(analysis, levels))
+    numbers: dict[str, Any] = {
+        **_reproduction(analysis),
+        **_in_use(analysis),
+        **_sensitivity(analysis),
+        **_scenarios(analysis, levels),
+        "own_parameters": analysis.own_parameters,
+    }
+    return CostNumbers(**numbers)

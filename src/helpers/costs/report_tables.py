@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.core import formatting as fmt
-from helpers.costs.audit import VERDICTS
 from helpers.costs.parameters import MILLION, MO_ALTERNATIVE, param_ranges
 
 PARAM_SHORT_NB = {
@@ -177,54 +176,37 @@ def show_table6(t6: pd.DataFrame) -> pd.DataFrame:
     return piv[cols].reset_index().drop(columns="order")
 
 
-def show_audit(aud: pd.DataFrame) -> pd.DataFrame:
-    """The audit or the discrepancy table with Norwegian headers and numbers.
+_CHANGE_COLUMN_NB = {"value": "verdi", "low": "nedre", "high": "øvre"} | {
+    "range_pct": "spenn (±%)",
+    "distribution": "fordeling",
+}
+
+
+def show_changed_params(changed: pd.DataFrame) -> pd.DataFrame:
+    """The cells of the parameter table in use that differ from the source's table.
 
     Parameters
     ----------
-    aud
-        :func:`helpers.costs.audit.audit` or :func:`helpers.costs.audit.discrepancies`.
+    changed
+        :func:`helpers.costs.parameters.changed_parameters`.
 
     Returns
     -------
     pandas.DataFrame
-        Påstand (trykt), Del, Tabell/tekst, Linje, Trykt, Beregnet, Differanse, Vurdering,
-        Utregning.
+        Parameter, Kolonne, Kilden, Egen tabell; numbers in Norwegian format.
     """
-    printed = [
-        a if isinstance(a, str) and a else fmt.fmt_smart(p)
-        for a, p in zip(aud["printed_as"].fillna(""), aud["printed"], strict=True)
-    ]
+
+    def show(x: object) -> str:
+        return fmt.MISSING if pd.isna(x) else x if isinstance(x, str) else fmt.fmt_smart(float(x))  # type: ignore[arg-type]
+
     return pd.DataFrame(
         {
-            "Påstand (trykt)": aud["claim"],
-            "Del": aud["section"],
-            "Tabell/tekst": aud["table"],
-            "Linje": aud["line"].astype(str),
-            "Trykt": printed,
-            "Beregnet": aud["recomputed"].map(fmt.fmt_smart),
-            "Differanse": aud["difference"].map(fmt.fmt_smart),
-            "Vurdering": aud["verdict"],
-            "Utregning": aud["how"],
+            "Parameter": changed["label_nb"],
+            "Kolonne": changed["column"].map(_CHANGE_COLUMN_NB),
+            "Kilden": changed["source"].map(show),
+            "Egen tabell": changed["own"].map(show),
         }
     )
-
-
-def verdict_counts(aud: pd.DataFrame) -> pd.DataFrame:
-    """Number of checked figures per verdict, in the fixed verdict order.
-
-    Parameters
-    ----------
-    aud
-        The audit table, one row per claim with its ``verdict``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Vurdering, Antall; every verdict, also those with no claim.
-    """
-    n = aud["verdict"].value_counts()
-    return pd.DataFrame({"Vurdering": list(VERDICTS), "Antall": [int(n.get(v, 0)) for v in VERDICTS]})
 
 
 def show_unit_costs(uc: pd.DataFrame) -> pd.DataFrame:
