@@ -87,7 +87,9 @@ def register_results(
     closed_text = (
         "Ingen registreringer ligger på dager kalenderen sier var stengt."
         if not closed
-        else f"{fmt.fmt_int(len(checks.on_closed_days))} registreringer ligger på dager kalenderen sier "
+        else f"{fmt.fmt_int(len(checks.on_closed_days))} "
+        f"{'registrering ligger' if len(checks.on_closed_days) == 1 else 'registreringer ligger'} "
+        "på dager kalenderen sier "
         f"var stengt ({join_words([fmt_date(d) for d in closed])}); de holdes utenfor analysen."
     )
     weeks = [pd.Timestamp(w).isocalendar() for w in filled.index[filled.to_numpy()]]
@@ -139,6 +141,58 @@ def _regime_note(effects: pd.DataFrame, regimes_text: str) -> dict[str, Any]:
     }
 
 
+def _check_results(fit: CountModelFit) -> dict[str, Any]:
+    """Overdispersion and residual autocorrelation of the count model, in words."""
+    lb = fit.ljung_box.set_index("lag")["lb_pvalue"]
+    out: dict[str, Any] = {}
+    out["alpha"] = fmt.fmt_num(fit.alpha, 3)
+    out["poisson_dispersion"] = fmt.fmt_num(fit.poisson_dispersion, 1)
+    out["overdispersion_note"] = (
+        "dataene er overspredt, og den negative binomiale modellen trengs"
+        if fit.poisson_dispersion > 1.5
+        else "overspredningen er liten"
+    )
+    out["ljung_box_lag"] = fmt.fmt_int(lb.index.max())
+    out["ljung_box_p14"] = fmt.fmt_num(lb[lb.index.max()], 3)
+    out["acf1"] = fmt.fmt_num(fit.acf, 2)
+    out["autocorr_note"] = (
+        "Residualene har autokorrelasjon, så konfidensintervallene er noe for smale"
+        if lb.min() < 0.05
+        else "Ljung–Box-testen finner ikke autokorrelasjon i residualene"
+    )
+    return out
+
+
+def _trend_peak(fit: CountModelFit, trend: Interval, peak: Interval) -> dict[str, Any]:
+    """Trend per year and annual peak day with their intervals, in words."""
+    out: dict[str, Any] = {}
+    out["trend_available"] = trend.available
+    out["trend_rr"] = fmt.fmt_num(trend.value, 2) if trend.available else fmt.MISSING
+    out["trend_ci"] = _ci(trend) if trend.available else fmt.MISSING
+    out["trend_note"] = (
+        f"Trenden i tellemodellen er en ratebrøk på {fmt.fmt_num(trend.value, 2)} per år "
+        f"(95 % KI {_ci(trend)}), {fmt.fmt_pct(100 * (trend.value - 1), sign=True)} per år."
+        if trend.available
+        else "Trenden er en glatt spline og har ingen enkel ratebrøk per år."
+    )
+    if trend.available and not fit.season_order:
+        out["trend_note"] += (
+            " Uten en årssyklus i modellen kan denne trenden like gjerne være sesong, "
+            "så den sier lite om utviklingen over år."
+        )
+    out["peak_available"] = peak.available
+    out["peak_day"] = _doy(peak.value) if peak.available else fmt.MISSING
+    out["peak_day_ci"] = f"{_doy(peak.low)}–{_doy(peak.high)}" if peak.available else fmt.MISSING
+    out["peak_note"] = (
+        f"Årssyklusen i tellemodellen har toppen rundt {_doy(peak.value)} (95 % intervall "
+        f"{_doy(peak.low)}–{_doy(peak.high)}) og en amplitude på "
+        f"{fmt.fmt_pct(100 * (math.exp(fit.amplitude) - 1))} rundt trenden."
+        if peak.available
+        else "Registeret dekker under to år, så tellemodellen har ingen årssyklus og ingen toppdag."
+    )
+    return out
+
+
 def model_results(
     fit: CountModelFit,
     effects: pd.DataFrame,
@@ -167,7 +221,6 @@ def model_results(
     dict
         Results keys.
     """
-    lb = fit.ljung_box.set_index("lag")["lb_pvalue"]
     out = _regime_note(effects, regimes_text)
     out["weekday_profile"] = join_words(
         [
@@ -177,45 +230,8 @@ def model_results(
     )
     busiest = profile.loc[profile["index"].idxmax()]
     out["weekday_busiest"] = str(busiest["weekday_nb"])
-    out["trend_available"] = trend.available
-    out["trend_rr"] = fmt.fmt_num(trend.value, 2) if trend.available else fmt.MISSING
-    out["trend_ci"] = _ci(trend) if trend.available else fmt.MISSING
-    out["trend_note"] = (
-        f"Trenden i tellemodellen er en ratebrøk på {fmt.fmt_num(trend.value, 2)} per år "
-        f"(95 % KI {_ci(trend)}), {fmt.fmt_pct(100 * (trend.value - 1), sign=True)} per år."
-        if trend.available
-        else "Trenden er en glatt spline og har ingen enkel ratebrøk per år."
-    )
-    if trend.available and not fit.season_order:
-        out["trend_note"] += (
-            " Uten en årssyklus i modellen kan denne trenden like gjerne være sesong, "
-            "så den sier lite om utviklingen over år."
-        )
-    out["peak_available"] = peak.available
-    out["peak_day"] = _doy(peak.value) if peak.available else fmt.MISSING
-    out["peak_day_ci"] = f"{_doy(peak.low)}–{_doy(peak.high)}" if peak.available else fmt.MISSING
-    out["peak_note"] = (
-        f"Årssyklusen i tellemodellen har toppen rundt {_doy(peak.value)} (95 % intervall "
-        f"{_doy(peak.low)}–{_doy(peak.high)}) og en amplitude på "
-        f"{fmt.fmt_pct(100 * (math.exp(fit.amplitude) - 1))} rundt trenden."
-        if peak.available
-        else "Registeret dekker under to år, så tellemodellen har ingen årssyklus og ingen toppdag."
-    )
-    out["alpha"] = fmt.fmt_num(fit.alpha, 3)
-    out["poisson_dispersion"] = fmt.fmt_num(fit.poisson_dispersion, 1)
-    out["overdispersion_note"] = (
-        "dataene er overspredt, og den negative binomiale modellen trengs"
-        if fit.poisson_dispersion > 1.5
-        else "overspredningen er liten"
-    )
-    out["ljung_box_lag"] = fmt.fmt_int(lb.index.max())
-    out["ljung_box_p14"] = fmt.fmt_num(lb[lb.index.max()], 3)
-    out["acf1"] = fmt.fmt_num(fit.acf, 2)
-    out["autocorr_note"] = (
-        "Residualene har autokorrelasjon, så konfidensintervallene er noe for smale"
-        if lb.min() < 0.05
-        else "Ljung–Box-testen finner ikke autokorrelasjon i residualene"
-    )
+    out |= _trend_peak(fit, trend, peak)
+    out |= _check_results(fit)
     out["model_amplitude_pct"] = (
         fmt.fmt_pct(100 * (math.exp(fit.amplitude) - 1)) if fit.season_order else fmt.MISSING
     )
