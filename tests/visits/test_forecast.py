@@ -24,3 +24,14 @@ def test_a_narrower_level_gives_a_narrower_interval(daily):
     wide = forecast.model_forecast(daily, n_sim=500, level=0.95)
     narrow = forecast.model_forecast(daily, n_sim=500, level=0.5)
     assert wide.low < narrow.low < narrow.high < wide.high
+
+
+def test_forecast_support_reasons(daily):
+    from helpers.visits import forecast
+
+    ok = forecast.forecast_support(daily, 2025, 104)
+    assert ok.available and ok.reason == "ok" and ok.weeks >= 104
+    assert forecast.forecast_support(daily, 2027, 104).reason == "year_not_covered"
+    short = daily[daily["date"] >= "2024-01-01"]
+    s = forecast.forecast_support(short, 2025, 104)
+    assert not s.available and s.reason == "too_short" and s.weeks < 104

@@ -56,7 +56,8 @@ def fig_daily(daily: pd.DataFrame) -> plt.Figure:
     _shade_regimes(ax, daily, label_y=top * 0.99)
     ax.plot(d.index, d.to_numpy(), ".", ms=2.5, color="0.25")
     ax.set_ylim(0, top)
-    ax.set_ylabel("Besøk per åpningsdag")
+    several = len(daily["site"].unique()) > 1
+    ax.set_ylabel("Besøk per åpningsdag, sum over steder" if several else "Besøk per åpningsdag")
     ax.set_xlabel("Dato")
     nb_axis(ax, "y")
     _year_axis(ax)
@@ -193,12 +194,17 @@ def fig_model(daily: pd.DataFrame, fit: CountModelFit, effects: pd.DataFrame) ->
     d = fit.frame.assign(fitted=np.asarray(fit.fitted))
     d["start"] = d["date"] - pd.to_timedelta(d["weekday"], unit="D")
     w = d.groupby("start")[["visits", "fitted"]].mean()
-    fig, (ax, ax2) = plt.subplots(2, 1, figsize=(WIDTH_IN, WIDTH_IN * 0.85), height_ratios=[2.2, 1])
+    if effects.empty:  # one regime: no change to show
+        fig, ax = plt.subplots()
+    else:
+        fig, (ax, ax2) = plt.subplots(2, 1, figsize=(WIDTH_IN, WIDTH_IN * 0.85), height_ratios=[2.2, 1])
     top = float(w.max().max()) * 1.15
     _shade_regimes(ax, daily, label_y=top * 0.99)
     ax.plot(w.index, w["visits"], color="0.4", lw=1, label="Observert (ukesnitt per dag)")
     ax.plot(w.index, w["fitted"], color="C3", lw=1.6, label="Modell (negativ binomial)")
     _rate_axis(ax, top, "")
+    if effects.empty:
+        return fig
     y = np.arange(len(effects))[::-1]
     ax2.errorbar(
         effects["rr"],

@@ -126,3 +126,48 @@ def model_forecast(
         actual=int(daily.loc[h2, "visits"].sum()) if covered else None,
         fit=fit,
     )
+
+
+@dataclass(frozen=True)
+class ForecastSupport:
+    """Whether the register can support a forecast of weeks 27-52 of ``year``.
+
+    ``reason`` is ``"ok"``, ``"year_not_covered"`` (the register does not reach the end of week 26
+    of ``year``) or ``"too_short"`` (fewer than ``min_weeks`` weeks up to the cut: the season, and
+    so the forecast, cannot be told from the trend); ``weeks`` counts the weeks up to the cut.
+    """
+
+    year: int
+    available: bool
+    reason: str
+    weeks: int
+    min_weeks: int
+
+
+def forecast_support(daily: pd.DataFrame, year: int, min_weeks: int) -> ForecastSupport:
+    """Guard the forecast as the decomposition is guarded: the year covered, enough weeks before.
+
+    Parameters
+    ----------
+    daily : pandas.DataFrame
+        The daily frame.
+    year : int
+        The ISO year whose weeks 27-52 would be forecast.
+    min_weeks : int
+        Weeks of register needed up to the end of week 26 (two annual cycles, as for STL).
+
+    Returns
+    -------
+    ForecastSupport
+        Available or not, and why.
+    """
+    obs = daily[daily["observed"]]
+    cut = (obs["iso_year"] < year) | ((obs["iso_year"] == year) & (obs["iso_week"] <= H1_LAST_WEEK))
+    weeks = int(obs.loc[cut, ["iso_year", "iso_week"]].drop_duplicates().shape[0])
+    last = obs.loc[cut]
+    reaches = bool(len(last) and ((last["iso_year"] == year) & (last["iso_week"] >= H1_LAST_WEEK - 1)).any())
+    if not reaches:
+        return ForecastSupport(year, False, "year_not_covered", weeks, min_weeks)
+    if weeks < min_weeks:
+        return ForecastSupport(year, False, "too_short", weeks, min_weeks)
+    return ForecastSupport(year, True, "ok", weeks, min_weeks)

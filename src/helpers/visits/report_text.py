@@ -30,7 +30,19 @@ def fmt_date(d: pd.Timestamp) -> str:
     return format_date(pd.Timestamp(d).date(), format="d. MMMM y", locale="nb_NO")
 
 
-def _join(parts: list[str]) -> str:
+def join_words(parts: list[str]) -> str:
+    """Join words Norwegian style: ``a, b og c``.
+
+    Parameters
+    ----------
+    parts : list of str
+        The words.
+
+    Returns
+    -------
+    str
+        The joined words.
+    """
     return ", ".join(parts[:-1]) + " og " + parts[-1] if len(parts) > 1 else "".join(parts)
 
 
@@ -77,7 +89,7 @@ def regimes_text(regimes: pd.DataFrame) -> str:
     str
         ``2 dager per uke fra 1. januar 2022, 3 dager per uke fra ... og ...``.
     """
-    return _join(
+    return join_words(
         [
             f"{fmt_num(r['days_per_week'])} dager per uke fra {fmt_date(r['start'])}"
             for _, r in regimes.iterrows()
@@ -102,4 +114,4 @@ def closures_text(closures: pd.DataFrame) -> str:
     for _, r in closures.iterrows():
         day = fmt_date(pd.Timestamp(_NON_LEAP_YEAR, int(r["month"]), int(r["day"])))[:-5]
         parts.append(f"{day} ({r['name_nb'].lower()})")
-    return _join(parts)
+    return join_words(parts)

@@ -153,3 +153,33 @@ def weekday_profile(daily: pd.DataFrame) -> pd.DataFrame:
         ["regime", "weekday"], key=lambda s: s.map(order) if s.name == "regime" else s
     ).reset_index(drop=True)
     return out.drop(columns="sd")
+
+
+def weekday_adjusted_weeks(daily: pd.DataFrame, weights: pd.Series) -> pd.DataFrame:
+    """Weekly totals whose ``per_open_day`` is adjusted for the mix of opening weekdays.
+
+    A week's rate is its visits divided by the sum of its observed days' weekday weights (mean 1
+    over the register, :func:`helpers.visits.summary.weekday_weights`) instead of the number of
+    days, so a change of opening weekdays (e.g. a busy Monday joined by quiet Saturdays) does not
+    move the rate; ``per_open_day_raw`` keeps the unadjusted rate.
+
+    Parameters
+    ----------
+    daily : pandas.DataFrame
+        The daily frame (:func:`daily_frame`).
+    weights : pandas.Series
+        Weight per row of ``daily`` (NaN where not observed).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`period_totals` by week, with the adjusted ``per_open_day`` and ``per_open_day_raw``.
+    """
+    weekly = period_totals(daily, "week")
+    wsum = daily.assign(w=weights.fillna(0)).groupby(["iso_year", "iso_week"], sort=True)["w"].sum()
+    wsum = wsum.reindex(pd.MultiIndex.from_frame(weekly[["iso_year", "iso_week"]])).to_numpy()
+    weekly["per_open_day_raw"] = weekly["per_open_day"]
+    weekly["per_open_day"] = np.where(
+        weekly["observed_days"] > 0, weekly["visits"] / np.where(wsum > 0, wsum, 1), np.nan
+    )
+    return weekly
