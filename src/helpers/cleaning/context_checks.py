@@ -39,7 +39,8 @@ class SumSpec:
     dim : str
         ``"row"`` or ``"column"``: the label that varies between the parts.
     total : str
-        The label (of ``dim``) of the printed total.
+        The start of the label (of ``dim``) of the printed total (``"Totalt"`` matches a printed
+        «Totalt pr. okt 16»).
     measure : str or None
         Only cells of this measure (a table that also prints means).
     parts : tuple of str or None
@@ -69,7 +70,7 @@ SUM_SPECS: tuple[SumSpec, ...] = (
     SumSpec("Tabell 4.18", ("year",), "row", "Sum"),
     SumSpec("Tabell 4.20", ("column",), "row", "Sum"),
     SumSpec("Tabell A.2", ("panel", "column"), "row", "Totalt"),
-    SumSpec("Tabell A.2", ("panel", "row"), "column", "Totalt pr. okt 16"),
+    SumSpec("Tabell A.2", ("panel", "row"), "column", "Totalt"),
 )
 
 
@@ -103,8 +104,8 @@ def check_internal_sums(cells: pd.DataFrame, specs: tuple[SumSpec, ...] = SUM_SP
         if spec.measure is not None:
             t = t[t["measure"] == spec.measure]
         for key, g in t.fillna({"panel": ""}).groupby(list(spec.group_by), sort=True, dropna=False):
-            total = g[g[spec.dim] == spec.total]
-            parts = g[g[spec.dim] != spec.total]
+            is_total = g[spec.dim].str.startswith(spec.total)
+            total, parts = g[is_total], g[~is_total]
             if spec.parts is not None:
                 parts = parts[parts[spec.dim].isin(spec.parts)]
             if total.empty or parts.empty:

@@ -102,7 +102,8 @@ def equipment_figure(cells: pd.DataFrame) -> plt.Figure:
     style.use_style()
     fig, axes = plt.subplots(1, 2)
     colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
-    a2 = _series(cells, "Tabell A.2", row="Totalt", column="Totalt pr. okt 16")
+    a2 = _series(cells, "Tabell A.2", row="Totalt")
+    a2 = a2[a2["column"].str.startswith("Totalt")]  # the period total, January-October
     groups = [
         (
             axes[0],

@@ -147,7 +147,8 @@ def oslo_table(persons: pd.DataFrame, incidents: pd.DataFrame) -> pd.DataFrame:
     return out[["Sted", "Hva", "År", "Antall"]]
 
 
-# field of ContextNumbers -> (table, panel, row, column) of the printed cell it quotes
+# field of ContextNumbers -> (table, panel, row, column) of the printed cell it quotes; row and column
+# are the starts of the printed labels (``"2016"`` finds «2016 (pr. 8 mnd.)»), and must find one cell
 QUOTED_CELLS: dict[str, tuple[str, str, str, str]] = {
     "exclusions_2014": ("Tabell 3.1", "", "Antall bortvisninger", "2014"),
     "exclusions_2015": ("Tabell 3.1", "", "Antall bortvisninger", "2015"),
@@ -158,14 +159,14 @@ QUOTED_CELLS: dict[str, tuple[str, str, str, str]] = {
     "syringes_2015": ("Tabell 4.4", "", "2015", "Total Sprøyter"),
     "foil_2011": ("Tabell 4.4", "", "2011", "Folie"),
     "foil_2015": ("Tabell 4.4", "", "2015", "Folie"),
-    "syringes_2016_oct": ("Tabell A.2", "SPRØYTER", "Totalt", "Totalt pr. okt 16"),
+    "syringes_2016_oct": ("Tabell A.2", "SPRØYTER", "Totalt", "Totalt"),
     "strax_2014": ("Tabell 4.3 (overdosetilsyn)", "", "2014", "Antall tilsyn"),
     "strax_2015": ("Tabell 4.3 (overdosetilsyn)", "", "2015", "Antall tilsyn"),
     "strax_persons_2015": ("Tabell 4.3 (overdosetilsyn)", "", "2015", "Personer"),
-    "strax_2016": ("Tabell 4.3 (overdosetilsyn)", "", "2016 (pr. 8 mnd.)", "Antall tilsyn"),
+    "strax_2016": ("Tabell 4.3 (overdosetilsyn)", "", "2016", "Antall tilsyn"),
     "rusakutten_2014": ("Tabell 4.11", "", "Innleggelser", "2014"),
     "rusakutten_2015": ("Tabell 4.11", "", "Innleggelser", "2015"),
-    "rusakutten_2016": ("Tabell 4.11", "", "Innleggelser", "2016 (6 mnd.)"),
+    "rusakutten_2016": ("Tabell 4.11", "", "Innleggelser", "2016"),
     "laksevag_2015": ("Tabell 4.12", "", "Laksevåg", "2015"),
     "hospits_2012": ("Tabell 4.10", "", "Totalt", "2012 Antall"),
     "hospits_2015": ("Tabell 4.10", "", "Totalt", "2015 Antall"),
@@ -237,8 +238,8 @@ def _cell(cells: pd.DataFrame, table: str, panel: str, row: str, column: str) ->
     hit = cells[
         (cells["table"] == table)
         & (cells["panel"].fillna("") == panel)
-        & (cells["row"] == row)
-        & (cells["column"] == column)
+        & cells["row"].str.startswith(row)
+        & cells["column"].str.startswith(column)
     ]
     if len(hit) != 1:
         raise KeyError(f"lm2016_agency_tables: no single cell {table!r} / {panel!r} / {row!r} / {column!r}")
