@@ -181,7 +181,7 @@ def check_repeated_year(cells: pd.DataFrame, table: str, columns: tuple[str, ...
     cells
         ``lm2016_agency_tables``.
     table
-        The table.
+        The table to look in.
     columns
         The column labels compared together.
 

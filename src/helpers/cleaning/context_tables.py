@@ -17,7 +17,7 @@ def require_partial_marked(cells: pd.DataFrame) -> None:
     Parameters
     ----------
     cells
-        ``lm2016_agency_tables``.
+        ``lm2016_agency_tables`` as read and validated.
 
     Raises
     ------
@@ -49,7 +49,7 @@ def partial_years(cells: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     cells
-        ``lm2016_agency_tables``.
+        ``lm2016_agency_tables``, each cell with its ``coverage``.
 
     Returns
     -------

@@ -25,9 +25,9 @@ def cell_sum(cells: pd.DataFrame, table: str, rows: object, columns: object) -> 
 
     Parameters
     ----------
-    cells
+    cells : pandas.DataFrame
         ``lm2016_agency_tables``.
-    table
+    table : str
         The table.
     rows, columns
         Labels joined by ``" + "``; ``rows`` may be ``"*"``: every row that is not a total.

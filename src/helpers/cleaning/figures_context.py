@@ -64,7 +64,7 @@ def police_figure(cells: pd.DataFrame) -> plt.Figure:
     Parameters
     ----------
     cells
-        ``lm2016_agency_tables``.
+        ``lm2016_agency_tables``; the cells of Tabell 3.1 and of the fines table are used.
 
     Returns
     -------
@@ -91,7 +91,7 @@ def equipment_figure(cells: pd.DataFrame) -> plt.Figure:
     Parameters
     ----------
     cells
-        ``lm2016_agency_tables``.
+        ``lm2016_agency_tables``; the cells of Tabell 4.4 and the period totals of A.2.
 
     Returns
     -------
@@ -130,7 +130,7 @@ def overdose_figure(cells: pd.DataFrame) -> plt.Figure:
     Parameters
     ----------
     cells
-        ``lm2016_agency_tables``.
+        ``lm2016_agency_tables``; the second «Tabell 4.3» and the totals of 4.11.
 
     Returns
     -------
@@ -165,7 +165,7 @@ def treatment_figure(cells: pd.DataFrame) -> plt.Figure:
     Parameters
     ----------
     cells
-        ``lm2016_agency_tables``.
+        ``lm2016_agency_tables``; the cells of Tabell 4.18 to 4.21.
 
     Returns
     -------

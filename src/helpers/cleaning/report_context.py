@@ -24,7 +24,7 @@ def as_printed(x: float | int | None) -> str:
 
     Parameters
     ----------
-    x
+    x : float, int or None
         The value.
 
     Returns
@@ -43,7 +43,7 @@ def show_cells(cells: pd.DataFrame, table: str) -> pd.DataFrame:
 
     Parameters
     ----------
-    cells
+    cells : pandas.DataFrame
         ``lm2016_agency_tables``.
     table
         The table to show.
@@ -72,9 +72,9 @@ def services_table(services: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
 
     Parameters
     ----------
-    services
+    services : pandas.DataFrame
         ``lm2016_agency_services``.
-    cells
+    cells : pandas.DataFrame
         ``lm2016_agency_tables`` (its ``Tabell 4.1`` cells: fte, volunteers).
 
     Returns
@@ -104,7 +104,7 @@ def partial_table(partial: pd.DataFrame) -> pd.DataFrame:
 
     Parameters
     ----------
-    partial
+    partial : pandas.DataFrame
         :func:`helpers.cleaning.context_tables.partial_years`.
 
     Returns
@@ -129,10 +129,9 @@ def oslo_table(persons: pd.DataFrame, incidents: pd.DataFrame) -> pd.DataFrame:
 
     Parameters
     ----------
-    persons
-        ``oslo_registered_persons_2019``.
-    incidents
-        ``oslo_security_incidents_2019``.
+    persons, incidents : pandas.DataFrame
+        ``oslo_registered_persons_2019`` (Figur 3) and ``oslo_security_incidents_2019`` (the
+        Gunerius/Storo table).
 
     Returns
     -------
