@@ -8,31 +8,34 @@ from helpers.core import catalogue
 from helpers.core.validation import DataValidationError
 
 
-def _cells(period, note):
+def _cells(covered):
     return pd.DataFrame(
         {
             "table": ["T"],
             "year": pd.array([2016], dtype="Int64"),
-            "period_printed": [period],
+            "period_printed": ["2016"],
             "coverage": ["partial_year"],
+            "period_covered": [covered],
             "value": [1.0],
-            "note": [note],
         }
     )
 
 
 def test_a_partial_cell_must_say_its_period():
-    context_tables.require_partial_marked(_cells("2016 (6 mnd.)", None))
-    context_tables.require_partial_marked(_cells("2016", "to 17 November"))
-    with pytest.raises(DataValidationError, match=r"data row 1\), column .note."):
-        context_tables.require_partial_marked(_cells("2016", None))
+    context_tables.require_partial_marked(_cells("januar–juni 2016"))
+    for missing in (None, " "):
+        with pytest.raises(DataValidationError, match=r"data row 1\), column .period_covered."):
+            context_tables.require_partial_marked(_cells(missing))
+    full = _cells(None).assign(coverage="full_year")
+    context_tables.require_partial_marked(full)
 
 
 def test_partial_years_of_the_real_file():
     cells = catalogue.read_resource("lm2016_agency_tables")
     p = context_tables.partial_years(cells)
-    # by hand from the captions and headers: 3.1 ×2, fines ×2, 4.3, 4.11, 4.12 ×2, 4.21, A.2 ×5
-    assert len(p) == 14
+    # by hand from the captions and headers: 3.1 ×2, fines ×2, 4.3, 4.11, 4.12 ×2, 4.21, A.2 ×6 (its
+    # period total covers January-October, but only January-August for foil: sep./okt. are empty)
+    assert len(p) == 15
     assert set(p.loc[p["table"] == "Tabell 4.12", "period_printed"]) == {
         "2014 (sept.–des.)",
         "2016 (jan.–juni.)",

@@ -12,7 +12,7 @@ PARTIAL = "partial_year"
 
 
 def require_partial_marked(cells: pd.DataFrame) -> None:
-    """Refuse a partial-year cell whose print or note does not say which part of the year it is.
+    """Refuse a partial-year cell that does not say which part of the year it covers.
 
     Parameters
     ----------
@@ -22,21 +22,20 @@ def require_partial_marked(cells: pd.DataFrame) -> None:
     Raises
     ------
     helpers.core.validation.DataValidationError
-        Naming the file, the data row and the column, if a ``partial_year`` cell has a
-        ``period_printed`` that is only its year and an empty ``note``.
+        Naming the file, the data row and the column, if a ``partial_year`` cell has an empty
+        ``period_covered``.
     """
     problems = []
     for i, r in cells.reset_index(drop=True).iterrows():
-        if r["coverage"] != PARTIAL:
-            continue
-        bare = str(r["period_printed"]).strip() == str(r["year"])
-        if bare and (pd.isna(r["note"]) or not str(r["note"]).strip()):
+        if r["coverage"] == PARTIAL and (
+            pd.isna(r["period_covered"]) or not str(r["period_covered"]).strip()
+        ):
             problems.append(
                 {
                     "line": int(i) + 2,
                     "row": int(i) + 1,
-                    "column": "note",
-                    "check": "a partial year needs its period in period_printed or note",
+                    "column": "period_covered",
+                    "check": "a partial year needs the part of the year it covers",
                 }
             )
     if problems:
@@ -54,14 +53,11 @@ def partial_years(cells: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        table, year, period_printed, cells (how many), note (the first non-empty), sorted.
+        table, year, period_printed, period_covered, cells (how many); sorted.
     """
-    p = cells[cells["coverage"] == PARTIAL].fillna({"note": ""})
-    out = (
-        p.groupby(["table", "year", "period_printed"], sort=True, dropna=False)
-        .agg(cells=("value", "size"), note=("note", "max"))
-        .reset_index()
-    )
+    p = cells[cells["coverage"] == PARTIAL]
+    keys = ["table", "year", "period_printed", "period_covered"]
+    out = p.groupby(keys, sort=True, dropna=False).agg(cells=("value", "size")).reset_index()
     out["cells"] = out["cells"].astype("int64")
     return out
 

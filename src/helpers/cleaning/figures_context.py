@@ -76,7 +76,7 @@ def police_figure(cells: pd.DataFrame) -> plt.Figure:
     colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     for ax, table, title, color in [
         (axes[0], "Tabell 3.1", "Bortvisninger", colors[0]),
-        (axes[1], "Antall forelegg (unnumbered)", "Bøter og forelegg", colors[1]),
+        (axes[1], "Antall forelegg (uten nummer)", "Bøter og forelegg", colors[1]),
     ]:
         s = _series(cells, table)
         _bars(ax, s, color)

@@ -80,7 +80,7 @@ def services_table(services: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Tiltak, Eier, Bydel, Terskel / profil, Årsverk, Frivillige, Merknad (the period printed).
+        Tiltak, Eier, Bydel, Terskel / profil, Årsverk, Frivillige, Periode (as printed).
     """
     t = cells[cells["table"] == "Tabell 4.1"]
     fte = t[t["measure"] == "fte"].set_index("row")
@@ -110,7 +110,7 @@ def partial_table(partial: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Tabell, År, Periode som trykt, Celler, Merknad.
+        Tabell, År, Periode som trykt, Dekker, Celler.
     """
     out = partial.assign(year=partial["year"].map(lambda y: "" if fmt.isna(y) else str(int(y))))
     return out.rename(
@@ -118,8 +118,8 @@ def partial_table(partial: pd.DataFrame) -> pd.DataFrame:
             "table": "Tabell",
             "year": "År",
             "period_printed": "Periode som trykt",
+            "period_covered": "Dekker",
             "cells": "Celler",
-            "note": "Merknad",
         }
     )
 
@@ -152,7 +152,7 @@ QUOTED_CELLS: dict[str, tuple[str, str, str, str]] = {
     "exclusions_2014": ("Tabell 3.1", "", "Antall bortvisninger", "2014"),
     "exclusions_2015": ("Tabell 3.1", "", "Antall bortvisninger", "2015"),
     "exclusions_2016": ("Tabell 3.1", "", "Antall bortvisninger", "2016"),
-    "fines_2015": ("Antall forelegg (unnumbered)", "", "Antall forelegg", "2015"),
+    "fines_2015": ("Antall forelegg (uten nummer)", "", "Antall forelegg", "2015"),
     "syringes_2011": ("Tabell 4.4", "", "2011", "Total Sprøyter"),
     "syringes_2012": ("Tabell 4.4", "", "2012", "Total Sprøyter"),
     "syringes_2015": ("Tabell 4.4", "", "2015", "Total Sprøyter"),
