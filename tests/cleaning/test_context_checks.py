@@ -50,13 +50,11 @@ def test_parts_filter_and_measure_filter_are_respected():
 
 
 def test_total_mean_outside_its_parts_is_flagged_only_then():
+    # per year: parts a = 3.0 and b = 4.0, total 3.5 (inside) in 2020 and 4.4 (outside) in 2021
     rows = [
-        ("T", "", "a", "x", "mean", 2020, "full_year", False, 3.0, 1),
-        ("T", "", "b", "x", "mean", 2020, "full_year", False, 4.0, 1),
-        ("T", "", "Totalt", "x", "mean", 2020, "full_year", True, 3.5, 2),
-        ("T", "", "a", "y", "mean", 2021, "full_year", False, 3.0, 1),
-        ("T", "", "b", "y", "mean", 2021, "full_year", False, 4.0, 1),
-        ("T", "", "Totalt", "y", "mean", 2021, "full_year", True, 4.4, 2),
+        ("T", "", r, str(y), "mean", y, "full_year", r == "Totalt", v, 2 if r == "Totalt" else 1)
+        for y, total in [(2020, 3.5), (2021, 4.4)]
+        for r, v in [("a", 3.0), ("b", 4.0), ("Totalt", total)]
     ]
     flags = cc.check_total_mean_within_parts(_cells(rows), "T", "mean", "Totalt")
     assert list(flags["printed"]) == [4.4] and list(flags["recomputed"]) == [4.0]

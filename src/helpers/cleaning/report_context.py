@@ -11,12 +11,11 @@ from helpers.core import formatting as fmt
 
 OSLO = ("oslo_registered_persons_2019", "oslo_security_incidents_2019")  # one source table each
 PARTIAL_MARK = " (delår)"  # after a column header whose cells cover less than a calendar year
-COVERAGE_NB = {
-    "full_year": "helt år",
-    "partial_year": "delår",
-    "multi_year": "flere perioder",
-    "point_in_time": "tidspunkt",
-}
+# Norwegian headers of the table of partial years
+PARTIAL_HEADERS = {
+    "table": "Tabell", "year": "År", "period_printed": "Periode som trykt",
+    "period_covered": "Dekker", "cells": "Celler",
+}  # fmt: skip
 
 
 def as_printed(x: float | int | None) -> str:
@@ -105,23 +104,16 @@ def partial_table(partial: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     partial : pandas.DataFrame
-        :func:`helpers.cleaning.context_tables.partial_years`.
+        One row per partial period, as :func:`helpers.cleaning.context_tables.partial_years`
+        returns it.
 
     Returns
     -------
     pandas.DataFrame
-        Tabell, År, Periode som trykt, Dekker, Celler.
+        The same rows with the headers Tabell, År, Periode som trykt, Dekker, Celler.
     """
     out = partial.assign(year=partial["year"].map(lambda y: "" if fmt.isna(y) else str(int(y))))
-    return out.rename(
-        columns={
-            "table": "Tabell",
-            "year": "År",
-            "period_printed": "Periode som trykt",
-            "period_covered": "Dekker",
-            "cells": "Celler",
-        }
-    )
+    return out.rename(columns=PARTIAL_HEADERS)
 
 
 def oslo_table(persons: pd.DataFrame, incidents: pd.DataFrame) -> pd.DataFrame:
