@@ -34,7 +34,7 @@ REPORT_OUT   := $(REPORT_HTML) report/_manuscript/index.pdf report/_single/rappo
 # the colophon prints the commit, so a new commit re-renders (and only re-renders)
 GIT_HEAD_LOG := $(wildcard $(shell git rev-parse --git-path logs/HEAD 2>/dev/null))
 
-.PHONY: help setup check-params data notebooks report test lint format strip lab lock clean distclean
+.PHONY: help setup check-params data notebooks report test lint format strip lab lock clean distclean bench
 
 help: ## Show this help
 	@echo "Huset Bergen analysis. Targets:"
@@ -145,6 +145,12 @@ $(REPORT_HTML): $(GENERATED_INC) $(REPORT_FILTERS) $(NB_OUT) $(RESULTS) $(REPORT
 
 report: $(REPORT_HTML) ## Run the pipeline and render the report (Quarto if installed, else pandoc)
 
+# ---------------------------------------------------------------- benchmark
+
+BENCH_ARGS   ?=
+bench: $(SETUP_STAMP) ## Print timings for this machine (BENCH_ARGS="--setup --report" for the slow ones)
+	$(PY) bench/run.py $(BENCH_ARGS)
+
 # ---------------------------------------------------------------- checks
 
 test: report lint ## Lint, unit and golden tests, nbval re-execution of the notebooks, render checks
@@ -153,8 +159,8 @@ test: report lint ## Lint, unit and golden tests, nbval re-execution of the note
 	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests" >&2; fi; exit $$rc
 
 lint: $(SETUP_STAMP) ## ruff check + format check, mypy on src/helpers, import contracts
-	$(PY) -m ruff check src tests notebooks
-	$(PY) -m ruff format --check src tests notebooks
+	$(PY) -m ruff check src tests notebooks bench
+	$(PY) -m ruff format --check src tests notebooks bench
 	$(PY) -m mypy
 	$(VENV)/bin/lint-imports
 
