@@ -165,8 +165,8 @@ lint: $(SETUP_STAMP) ## ruff check + format check, mypy on src/helpers, import c
 	$(VENV)/bin/lint-imports
 
 format: $(SETUP_STAMP) ## Apply ruff format and ruff's safe fixes
-	$(PY) -m ruff check --fix src tests notebooks
-	$(PY) -m ruff format src tests notebooks
+	$(PY) -m ruff check --fix src tests notebooks bench
+	$(PY) -m ruff format src tests notebooks bench
 
 # keep the cell ids and the short language_info of the committed notebooks (Jupyter adds the rest);
 # .pre-commit-config.yaml runs the same command (a test checks)
