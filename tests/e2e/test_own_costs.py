@@ -11,16 +11,14 @@ negative cost must stop notebook 01 with the file, row and column.
 from __future__ import annotations
 
 import csv
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from helpers.core import paths
+from tests.e2e.build import build
 
 pytestmark = pytest.mark.slow
 
@@ -62,18 +60,6 @@ def _write_params(root: Path, rows_edit: dict[str, str]) -> None:
     )
 
 
-def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "HUSET_ROOT": str(root), "PYTHONWARNINGS": "ignore"}
-    return subprocess.run(
-        [sys.executable, "-m", "helpers.build", *args],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
-
-
 def _chapter_text(root: Path) -> str:
     html = [p for p in (root / "report").rglob("*.html") if "_generated" not in p.parts]
     assert html, "the fallback wrote no HTML"
@@ -85,11 +71,11 @@ def test_own_cost_parameters_reach_the_chapter(tmp_path):
     root = _copy_project(tmp_path / "proj")
     _write_params(root, OWN_VALUES)
     for nb in ("01_cleaning", "04_cost_comparison"):
-        r = _run(root, "run-notebook", nb)
+        r = build(root, "run-notebook", nb)
         assert r.returncode == 0, (nb, r.stdout[-2000:], r.stderr[-4000:])
     results = (root / "report" / "_results" / "04_cost_comparison.yml").read_text(encoding="utf-8")
     assert "own_parameters: true" in results
-    r = _run(root, "render", "report", "--fallback", "--no-pdf")
+    r = build(root, "render", "report", "--fallback", "--no-pdf")
     assert r.returncode == 0, (r.stdout[-2000:], r.stderr[-4000:])
     text = _chapter_text(root)
     assert "den egne parametertabellen" in text
@@ -104,7 +90,7 @@ def test_own_cost_parameters_reach_the_chapter(tmp_path):
 def test_a_bad_own_cost_table_stops_with_file_row_and_column(tmp_path):
     root = _copy_project(tmp_path / "proj")
     _write_params(root, {"huset_other_costs_2025": "-3042625"})
-    r = _run(root, "run-notebook", "01_cleaning")
+    r = build(root, "run-notebook", "01_cleaning")
     assert r.returncode != 0
     out = r.stdout + r.stderr
     with (root / "data" / "raw" / "huset_cost_parameters.csv").open(encoding="utf-8") as fh:

@@ -9,11 +9,9 @@ wording, and state numbers that come from the supplied register.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +22,7 @@ import yaml
 from helpers.core import paths
 from helpers.visits import calendar
 from tests.build.checks import visible_text
+from tests.e2e.build import build
 
 pytestmark = pytest.mark.slow
 
@@ -101,15 +100,8 @@ def _run(project: Path, register: pd.DataFrame, name: str, regimes: pd.DataFrame
     p |= {"register_file": f"data/own/{name}", "regimes_file": "data/own/regimes.csv"}
     p |= {"closures_file": "data/own/closures.csv", "forecast_simulations": 500, **params}
     pfile.write_text(yaml.safe_dump(p, allow_unicode=True), encoding="utf-8")
-    env = {**os.environ, "HUSET_ROOT": str(project)}
     for cmd in (["run-notebook", "02_visit_counts"], ["render", "report", "--fallback", "--no-pdf"]):
-        res = subprocess.run(
-            [sys.executable, "-m", "helpers.build", *cmd],
-            cwd=project,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
+        res = build(project, *cmd)
         assert res.returncode == 0, (
             f"{cmd} exited {res.returncode}:\n{res.stdout[-3000:]}\n{res.stderr[-3000:]}"
         )

@@ -10,11 +10,8 @@ executed notebook or data/processed; an attacker recovers no hidden cell of the 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
@@ -26,6 +23,7 @@ import yaml
 from helpers.core import paths
 from helpers.survey import files
 from tests.build import checks
+from tests.e2e.build import build
 from tests.survey.attacker import recovered
 from tests.survey.own_fixture import FREE_TEXT, own_survey
 
@@ -74,25 +72,13 @@ def run(tmp_path_factory):
     pfile = own / "p.yml"
     pfile.write_text(yaml.safe_dump(params), encoding="utf-8")
     before = _digest(root / "data" / "processed")
-    env = {**os.environ, "HUSET_ROOT": str(root)}
     target = root / "report" / "notebooks" / f"{STEM}.ipynb"
-    cmds = [
-        [
-            sys.executable,
-            "-m",
-            "helpers.build",
-            "run-notebook",
-            STEM,
-            "--params",
-            str(pfile),
-            "--target",
-            str(target),
-        ],
-        [sys.executable, "-m", "helpers.build", "render", str(root / "report"), "--fallback"],
-    ]
-    for cmd in cmds:
-        res = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=root, timeout=300, check=False)
-        assert res.returncode == 0, f"{cmd[3]} failed:\n{res.stdout[-1500:]}\n{res.stderr[-3000:]}"
+    for cmd in (
+        ["run-notebook", STEM, "--params", str(pfile), "--target", str(target)],
+        ["render", str(root / "report"), "--fallback"],
+    ):
+        res = build(root, *cmd)
+        assert res.returncode == 0, f"{cmd[0]} failed:\n{res.stdout[-1500:]}\n{res.stderr[-3000:]}"
     return {"root": root, "df": df, "before": before, "target": target}
 
 
