@@ -20,7 +20,7 @@ import yaml
 
 from helpers.build import colophon, freshness
 from helpers.build.pandoc import pandoc_version
-from helpers.build.project import RenderError, lookup
+from helpers.build.project import RenderError, lookup, read_metadata_files
 from helpers.core.writers import write_text_atomic
 
 GENERATED_DIR = "_generated"
@@ -80,13 +80,7 @@ def results_metadata(project_dir: Path) -> dict[str, Any]:
         If a results file named there does not exist (the notebooks have not run).
     """
     config = yaml.safe_load((project_dir / "_quarto.yml").read_text(encoding="utf-8")) or {}
-    meta: dict[str, Any] = {}
-    for name in config.get("metadata-files", []):
-        path = project_dir / name
-        if not path.is_file():
-            raise RenderError(f"results file {path} does not exist (run the notebooks first)")
-        meta.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
-    return meta
+    return read_metadata_files(project_dir, config)
 
 
 def write_parts(project_dir: Path, meta: dict[str, Any]) -> list[Path]:

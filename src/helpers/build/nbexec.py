@@ -139,14 +139,7 @@ def remove_outputs(target: Path, results: Path | None) -> str:
     stale = [p for p in (target, results) if p is not None and p.is_file()]
     for p in stale:
         p.unlink()
-    return "".join(f"; removed the earlier {_rel(p)}" for p in stale)
-
-
-def _rel(p: Path) -> str:
-    try:
-        return str(p.resolve().relative_to(paths.ROOT))
-    except ValueError:
-        return str(p)
+    return "".join(f"; removed the earlier {paths.display(p)}" for p in stale)
 
 
 def execute(
@@ -196,8 +189,10 @@ def execute(
         )
         nb = nbformat.read(tmp, as_version=4)
     if results is not None and not results.is_file():
-        raise FileNotFoundError(f"the notebook ran but did not write its results file {_rel(results)}")
-    strip_volatile(nb, _rel(source), _rel(target))
+        raise FileNotFoundError(
+            f"the notebook ran but did not write its results file {paths.display(results)}"
+        )
+    strip_volatile(nb, paths.display(source), paths.display(target))
     write_text_atomic(target, nbformat.writes(nb) + "\n", make_target=True)
     if results is not None:
         os.utime(results)
@@ -225,9 +220,9 @@ def run(
     except Exception as exc:  # papermill's error already names the failing cell
         # an earlier run's executed copy and results would outlive the failure: remove them
         removed = remove_outputs(target, results)
-        print(f"error: executing {_rel(source)} failed{removed}.\n{exc}", file=sys.stderr)
+        print(f"error: executing {paths.display(source)} failed{removed}.\n{exc}", file=sys.stderr)
         return 1
-    print(f"executed {_rel(source)} -> {_rel(target)}")
+    print(f"executed {paths.display(source)} -> {paths.display(target)}")
     return 0
 
 

@@ -166,27 +166,21 @@ def load(path: Path) -> dict[str, Any]:
     """
     import yaml
 
+    from helpers.core import paths
+
     if not path.is_file():
+        shown = paths.display(path)
         raise ParamsError(
-            f"{_rel(path)} does not exist: every notebook needs its params file; restore the default "
-            f"with `git checkout -- {_rel(path)}` (or create an empty file to run on all defaults)"
+            f"{shown} does not exist: every notebook needs its params file; restore the default "
+            f"with `git checkout -- {shown}` (or create an empty file to run on all defaults)"
         )
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        raise ParamsError(f"{_rel(path)}: not valid YAML: {exc}") from None
+        raise ParamsError(f"{paths.display(path)}: not valid YAML: {exc}") from None
     if not isinstance(data, dict):
-        raise ParamsError(f"{_rel(path)}: a params file must be a mapping of name: value")
+        raise ParamsError(f"{paths.display(path)}: a params file must be a mapping of name: value")
     return data
-
-
-def _rel(p: Path) -> str:
-    from helpers.core import paths
-
-    try:
-        return str(p.resolve().relative_to(paths.ROOT))
-    except ValueError:
-        return str(p)
 
 
 def _type_name(types: tuple[type, ...]) -> str:

@@ -171,6 +171,35 @@ def as_list(x: Any) -> list[Any]:
     return x if isinstance(x, list) else [x]
 
 
+def read_metadata_files(root: Path, config: dict[str, Any]) -> dict[str, Any]:
+    """The ``metadata-files`` of ``_quarto.yml`` (the notebooks' results files), merged in order.
+
+    Parameters
+    ----------
+    root : Path
+        The Quarto project (``report/``).
+    config : dict
+        The parsed ``_quarto.yml``.
+
+    Returns
+    -------
+    dict of str to Any
+        The merged metadata; a later file overrides an earlier one.
+
+    Raises
+    ------
+    RenderError
+        If a file named there does not exist (the notebooks have not run).
+    """
+    meta: dict[str, Any] = {}
+    for f in config.get("metadata-files", []):
+        p = root / f
+        if not p.is_file():
+            raise RenderError(f"metadata file {p} does not exist (run the notebooks first)")
+        meta.update(yaml.safe_load(p.read_text(encoding="utf-8")) or {})
+    return meta
+
+
 @dataclass
 class Project:
     """The parsed project: its root, ``_quarto.yml``, the article's front matter and expanded body."""
@@ -245,11 +274,7 @@ class Project:
         for key in ("lang", "bibliography", "csl", "title", "subtitle", "author", "date"):
             if key in self.config:
                 meta[key] = self.config[key]
-        for f in self.config.get("metadata-files", []):
-            p = self.root / f
-            if not p.is_file():
-                raise RenderError(f"metadata file {p} does not exist (run the notebooks first)")
-            meta.update(yaml.safe_load(p.read_text(encoding="utf-8")) or {})
+        meta.update(read_metadata_files(self.root, self.config))
         meta.update(self.front)
         return meta
 

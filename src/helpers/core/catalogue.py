@@ -128,14 +128,7 @@ def read_resource(
                 }
             ],
         )
-    return validate_frame(read_csv_as_text(file), res, _display(file))
-
-
-def _display(file: Path) -> str:
-    try:
-        return str(file.resolve().relative_to(paths.ROOT))
-    except ValueError:
-        return str(file)
+    return validate_frame(read_csv_as_text(file), res, paths.display(file))
 
 
 # --------------------------------------------------------------------------------------------
@@ -227,9 +220,9 @@ def read_processed(name: str) -> pd.DataFrame:
         raise FileNotFoundError(f"{file} does not exist: run notebook 01 first (make data)")
     found = resources(processed_package())
     if name not in found:
-        where = _display(processed_package())
+        where = paths.display(processed_package())
         raise KeyError(f"table {name!r} in {where} does not exist: run notebook 01 first (make data)")
-    return validate_frame(read_csv_as_text(file), found[name], _display(file))
+    return validate_frame(read_csv_as_text(file), found[name], paths.display(file))
 
 
 def synthetic_inputs(names: list[str] | None = None, datapackage: Path | None = None) -> list[str]:

@@ -110,3 +110,23 @@ def resolve(path: str | os.PathLike[str]) -> Path:
     """
     p = Path(path)
     return p if p.is_absolute() else ROOT / p
+
+
+def display(path: str | os.PathLike[str]) -> str:
+    """A path as messages show it: relative to the repository root when it lies inside it.
+
+    Parameters
+    ----------
+    path : str or path-like
+        Any path.
+
+    Returns
+    -------
+    str
+        ``data/raw/x.csv`` for a file in the repository, else the path as given.
+    """
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(p)
