@@ -35,7 +35,7 @@ from pathlib import Path
 from helpers.build import freshness, generated, typst_pdf
 from helpers.build.generated import find_quarto
 from helpers.build.notebook_view import render_notebook_view
-from helpers.build.pandoc import pandoc_version, render_article
+from helpers.build.pandoc import pandoc_version, render_article, resolve_article
 from helpers.build.project import (
     SINGLE_FILE,
     Project,
@@ -78,13 +78,15 @@ __all__ = [
 ]
 
 
-def article_refs(project: Project) -> dict[str, dict[str, tuple[str, str]]]:
+def article_refs(project: Project, resolver: Resolver | None = None) -> dict[str, dict[str, tuple[str, str]]]:
     """Per notebook, label -> («Figur 3», link to it in the site article), for the notebook views.
 
     Parameters
     ----------
     project : Project
         The loaded report project (:func:`load_project`).
+    resolver : Resolver, optional
+        A resolver that has resolved the site article (default: resolve it here).
 
     Returns
     -------
@@ -92,9 +94,10 @@ def article_refs(project: Project) -> dict[str, dict[str, tuple[str, str]]]:
         For each notebook of the manuscript, each embedded cell's label -> its number in the
         article's words and the link to it in the site article.
     """
-    with tempfile.TemporaryDirectory(prefix="render-refs-") as tmp:
-        resolver = Resolver(project, Path(tmp), "site")
-        resolver.resolve()
+    if resolver is None:
+        with tempfile.TemporaryDirectory(prefix="render-refs-") as tmp:
+            resolver = Resolver(project, Path(tmp), "site")
+            resolver.resolve()
     article = f"../{project.article.stem}.html"
     refs: dict[str, dict[str, tuple[str, str]]] = {e["notebook"]: {} for e in project.notebooks()}
     for kind, numbers in resolver.numbers.items():
@@ -186,18 +189,20 @@ def fallback_render(root: Path, pdf: bool = True) -> list[Path]:
     """
     project = load_project(root)
     out_dir = project.out_dir
-    refs = article_refs(project)
     single = single_output_dir(root) / SINGLE_FILE
     out_pdf = out_dir / (project.article.stem + ".pdf")
     out_html = out_dir / (project.article.stem + ".html")
-    with ThreadPoolExecutor(max_workers=JOBS) as pool:
+    # the site article is resolved once: for its own conversion and for the views' back-links
+    with tempfile.TemporaryDirectory(prefix="render-site-") as tmp, ThreadPoolExecutor(JOBS) as pool:
+        site, resolver = resolve_article(project, Path(tmp), "site")
+        refs = article_refs(project, resolver)
         views = [
             pool.submit(_render_view, project, e, refs.get(e["notebook"], {})) for e in project.notebooks()
         ]
         jobs = [pool.submit(render_article, project, single, "single")]
         if pdf:
             jobs.append(pool.submit(render_pdf, project, out_pdf))
-        jobs.append(pool.submit(render_article, project, out_html, "site"))
+        jobs.append(pool.submit(render_article, project, out_html, "site", site))
         outputs = [f.result() for f in views]
         for job in jobs:
             job.result()  # re-raises the first failure
