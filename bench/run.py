@@ -5,7 +5,8 @@ never fails on time. Without options it times the no-op, one-notebook and render
 `make report` in this checkout (median of 3) and the helpers at scale, in-process, on seeded
 synthetic data. ``--setup`` adds ``make setup`` (uv) in a fresh clone (``--pip`` also with
 ``INSTALLER=pip``), ``--report`` a cold build in a temporary clone (both slow). Each figure with a
-target says met / not met, and the figures issue 14 measured before its changes are printed beside. ``make bench BENCH_ARGS="--setup --report"`` runs everything.
+target says met / not met, and the figures issue 14 measured before its changes are printed beside.
+``make bench BENCH_ARGS="--setup --report"`` runs everything.
 """
 
 from __future__ import annotations
@@ -243,7 +244,11 @@ def main(argv: list[str] | None = None) -> None:
         _read_child(args.read_child)
         return
     renderer = "Quarto" if shutil.which("quarto") else "pandoc+typst fallback"
-    print(f"make bench: {os.cpu_count()} cores, renderer {renderer}, median of {RUNS} where stated")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(
+        f"make bench: {os.cpu_count()} cores (load average {load}), renderer {renderer}, "
+        f"median of {RUNS} where stated"
+    )
     if args.setup:
         fresh_setup("uv")
         if args.pip:
