@@ -55,6 +55,13 @@ PY_HOWTO     := install Python $(PY_WANT) (Debian/Ubuntu: apt-get install python
                 elsewhere: python.org, pyenv install $(PY_WANT), or uv python install $(PY_WANT)) and run \
                 make PYTHON=/path/to/python$(PY_WANT)
 
+# uv (pinned and hashed in the lock, like everything else) installs the lock in seconds from its cache
+# (~/.cache/uv); pip bootstraps it into .venv, so a machine with only Python 3.11 needs nothing else.
+# `make setup INSTALLER=pip` installs the same lock with pip alone (slower: pip downloads every wheel).
+INSTALLER    ?= uv
+UV           := $(VENV)/bin/uv
+$(if $(filter-out uv pip,$(INSTALLER)),$(error INSTALLER must be uv or pip, not $(INSTALLER)))
+
 $(SETUP_STAMP): requirements-lock.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; $(PY_HOWTO)" >&2; exit 1; }
 	@v="$(call PY_VERSION,$(PYTHON))"; [ "$$v" = "$(PY_WANT)" ] || \
@@ -62,8 +69,15 @@ $(SETUP_STAMP): requirements-lock.txt pyproject.toml
 	@if [ -e $(VENV) ] && [ "$(call PY_VERSION,$(PY))" != "$(PY_WANT)" ]; then \
 	  echo "$(VENV) was made by another Python (or is broken): recreating it"; rm -rf $(VENV); fi
 	$(PYTHON) -m venv $(VENV)
+ifeq ($(INSTALLER),uv)
+	awk '/^uv==/ {on = 1} on {print} on && !/\\$$/ {exit}' requirements-lock.txt > $(VENV)/uv-lock.txt
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r $(VENV)/uv-lock.txt
+	$(UV) pip install --quiet --python $(PY) --require-hashes --no-deps -r requirements-lock.txt
+	$(UV) pip install --quiet --python $(PY) --no-deps --no-build-isolation --editable .
+else
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-lock.txt
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation --editable .
+endif
 	$(PY) -m ipykernel install --prefix $(VENV) --name $(KERNEL) --display-name "Python 3.11 (huset-bergen)" >/dev/null
 	touch $@
 
@@ -138,8 +152,10 @@ report/_generated/_datakilder.qmd: report/_generated/_kolofon.qmd
 	@test -f $@ || $(PY) -m helpers.build generated report
 # ---- end generated includes (issue 12)
 
-# one render writes all three outputs; the site article is written last and is the target
-$(REPORT_HTML): $(GENERATED_INC) $(REPORT_FILTERS) $(NB_OUT) $(RESULTS) $(REPORT_SRC) $(RENDERERS) \
+# one render writes all three outputs; the site article is written last and is the target. The
+# render writes the generated includes itself first (for the renderer it picks), so it depends on
+# what they are made from, not on `make generated` (one Python process less per render).
+$(REPORT_HTML): $(REPORT_FILTERS) $(NB_OUT) $(RESULTS) $(REPORT_SRC) data/raw/datapackage.json $(RENDERERS) \
                 $(GIT_HEAD_LOG) requirements-lock.txt | $(SETUP_STAMP)
 	$(PY) -m helpers.build render report
 

@@ -3,8 +3,10 @@
 A benchmark, not a test: it prints figures and the targets of issues 14 and 16 (met / not met) and
 never fails on time. Without options it times the no-op, one-notebook and render-only rebuilds of
 `make report` in this checkout (median of 3) and the helpers at scale, in-process, on seeded
-synthetic data. ``--setup`` adds a throw-away venv from the lock, ``--report`` a cold build in a
-temporary clone (both slow). ``make bench BENCH_ARGS="--setup --report"`` runs everything.
+synthetic data. ``--setup`` adds ``make setup`` (uv) in a fresh clone (``--pip`` also with
+``INSTALLER=pip``), ``--report`` a cold build in a temporary clone (both slow). Each figure with a
+target says met / not met, and the figures issue 14 measured before its changes are printed beside.
+``make bench BENCH_ARGS="--setup --report"`` runs everything.
 """
 
 from __future__ import annotations
@@ -29,13 +31,31 @@ ROOT = Path(__file__).resolve().parents[1]
 RUNS = 3
 SEED = 20261201
 MISSING_SHARE = 0.1  # share of empty answers in the synthetic survey
-# (max seconds, max ratio to baseline) of issue 16 item 7 / issue 14
+# the targets of issue 14 ("Done when"; the no-op one is issue 16's): seconds, a ratio, or MB
 TARGETS = {
+    "fresh setup (make setup, uv)": 30.0,
+    "cold report (fresh clone)": 35.0,
     "no-op make report": 1.0,
     "one-notebook rebuild": 12.0,
-    "survey tabulation": 5.0,
-    "survey / pandas baseline": 3.0,
-    "visit count model": 10.0,
+    "render alone": 5.0,
+    "survey tabulation": 3.0,
+    "survey / pandas baseline": 2.0,
+    "read+validate survey CSV": 2.0,
+    "  peak memory of that process": 300.0,
+    "visit count model": 5.0,
+}
+# the figures issue 14 measured before its changes (same machine, quiet), printed beside today's
+BEFORE = {
+    "fresh setup (make setup, uv)": "103 s with pip",
+    "cold report (fresh clone)": "53 s",
+    "one-notebook rebuild": "22 s",
+    "render alone": "12 s",
+    "survey tabulation": "7.3-7.9 s",
+    "survey / pandas baseline": "4.4-5.4 x",
+    "read+validate survey CSV": "11.3 s",
+    "  peak memory of that process": "791 MB",
+    "visit count model": "6.2-11.5 s",
+    "Monte Carlo": "0.14 s",
 }
 COLD_NOTEBOOKS = ("01_cleaning", "02_visit_counts", "03_survey_tabulation", "04_cost_comparison")
 
@@ -46,7 +66,8 @@ def line(name: str, value: float, unit: str, note: str = "") -> None:
     verdict = ""
     if target is not None:
         verdict = f"target <= {target:g} {unit}: {'met' if value <= target else 'not met'}"
-    print(f"{name:<34} {value:>10.3f} {unit:<3} {verdict} {note}".rstrip(), flush=True)
+    before = f"(before: {BEFORE[name]})" if name in BEFORE else ""
+    print(f"{name:<34} {value:>10.3f} {unit:<3} {verdict} {before} {note}".rstrip(), flush=True)
 
 
 def timed(fn: Callable[[], object]) -> float:
@@ -172,19 +193,25 @@ def make_report_after(touch: str | None) -> float:
     return statistics.median(times)
 
 
-def fresh_setup() -> None:
-    """A throw-away venv from the lock (pip, hashes required); says whether pip's cache was warm."""
-    cache = subprocess.run(
-        [sys.executable, "-m", "pip", "cache", "dir"], capture_output=True, text=True
-    ).stdout.strip()
-    size = sum(f.stat().st_size for f in Path(cache).rglob("*") if f.is_file()) if cache else 0
-    warm = f"pip cache {'warm' if size else 'empty'} ({size / 2**20:.0f} MB in {cache or 'none'})"
+def _cache_note(name: str, cache: Path | None) -> str:
+    size = sum(f.stat().st_size for f in cache.rglob("*") if f.is_file()) if cache and cache.is_dir() else 0
+    return f"{name} cache {'warm' if size else 'empty'} ({size / 2**20:.0f} MB in {cache or 'none'})"
+
+
+def fresh_setup(installer: str = "uv") -> None:
+    """``make setup`` in a fresh clone (uv by default, ``pip`` the fallback); says how warm the
+    installer's cache was."""
+    if installer == "uv":
+        cache = Path(os.environ.get("UV_CACHE_DIR", Path.home() / ".cache" / "uv"))
+    else:
+        out = subprocess.run([sys.executable, "-m", "pip", "cache", "dir"], capture_output=True, text=True)
+        cache = Path(out.stdout.strip()) if out.stdout.strip() else None
+    note = _cache_note(installer, cache)
     with tempfile.TemporaryDirectory() as tmp:
-        venv = Path(tmp) / "venv"
-        t = run(["python3.11", "-m", "venv", str(venv)], ROOT)
-        pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--require-hashes"]
-        t += run([*pip, "--no-deps", "-r", str(ROOT / "requirements-lock.txt")], ROOT)
-    line("fresh setup (venv + pip install)", t, "s", warm)
+        clone = Path(tmp) / "clone"
+        subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+        t = run(["make", "setup", f"INSTALLER={installer}"], clone)
+    line(f"fresh setup (make setup, {installer})", t, "s", note)
 
 
 def cold_report() -> None:
@@ -208,7 +235,8 @@ def cold_report() -> None:
 def main(argv: list[str] | None = None) -> None:
     """Parse the options and print every figure."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--setup", action="store_true", help="time a fresh venv from the lock (slow)")
+    ap.add_argument("--setup", action="store_true", help="time `make setup` in a fresh clone (slow)")
+    ap.add_argument("--pip", action="store_true", help="with --setup: also time INSTALLER=pip (slower)")
     ap.add_argument("--report", action="store_true", help="time a cold build in a fresh clone (slow)")
     ap.add_argument("--read-child", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -216,9 +244,15 @@ def main(argv: list[str] | None = None) -> None:
         _read_child(args.read_child)
         return
     renderer = "Quarto" if shutil.which("quarto") else "pandoc+typst fallback"
-    print(f"make bench: {os.cpu_count()} cores, renderer {renderer}, median of {RUNS} where stated")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(
+        f"make bench: {os.cpu_count()} cores (load average {load}), renderer {renderer}, "
+        f"median of {RUNS} where stated"
+    )
     if args.setup:
-        fresh_setup()
+        fresh_setup("uv")
+        if args.pip:
+            fresh_setup("pip")
     if args.report:
         cold_report()
     line("no-op make report", make_report_after(None), "s", "median of 3")

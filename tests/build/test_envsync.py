@@ -29,13 +29,14 @@ def test_environment_python_is_311():
 
 
 def test_every_requirement_is_pinned_with_hashes():
-    wanted = [
-        envsync._norm(line.split("#")[0].strip())
-        for line in (paths.ROOT / "requirements.in").read_text().splitlines()
-        if line.split("#")[0].strip()
-    ]
+    lines = [line.split("#")[0].strip() for line in (paths.ROOT / "requirements.in").read_text().splitlines()]
+    # a line is a bare name or a name pinned with == (threadpoolctl): the lock must carry that pin
+    requested = [line.partition("==") for line in lines if line]
+    wanted = [envsync._norm(name.strip()) for name, _, _ in requested]
     pins = envsync.lock_pins()
     assert sorted(set(wanted) - set(pins)) == []
+    pinned = {envsync._norm(name.strip()): version.strip() for name, sep, version in requested if sep}
+    assert {name: pins[name] for name in pinned} == pinned
     text = (paths.ROOT / "requirements-lock.txt").read_text()
     blocks = re.split(r"\n(?=[A-Za-z0-9])", text)
     unhashed = [b.split("==")[0] for b in blocks if "==" in b and "--hash=sha256:" not in b]

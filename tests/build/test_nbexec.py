@@ -1,4 +1,6 @@
 import os
+import subprocess
+import sys
 
 import nbformat
 import pytest
@@ -127,3 +129,13 @@ def test_the_runner_ignores_its_temporary_folders_in_git():
         ["git", "check-ignore", "-q", str(probe)], cwd=paths.ROOT, capture_output=True, check=False
     )
     assert res.returncode == 0, "report/notebooks/.nbexec-* is not ignored by git"
+
+
+def test_the_runner_imports_nothing_heavy():
+    # the runner process only starts a kernel and moves a file: pandas and pandera are the kernel's
+    code = (
+        "import sys; from helpers.build import __main__, nbexec, params, pipeline; "
+        "print(sorted(m for m in ('pandas', 'pandera', 'numpy', 'seaborn') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

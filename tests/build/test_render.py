@@ -126,6 +126,35 @@ def test_fallback_end_to_end_on_tiny_project(tmp_path):
     assert _pdf_pages(root / "_manuscript" / "index.pdf") == 1
 
 
+def test_an_unchanged_notebook_view_is_not_rendered_again(tmp_path, monkeypatch):
+    root = _tiny_project(tmp_path, "Se @fig-a.\n\n{{< embed notebooks/n.ipynb#fig-a >}}\n")
+    render.fallback_render(root, pdf=False)
+    view = root / "_manuscript" / "notebooks" / "n-preview.html"
+    assert "index.html#fig-a" in view.read_text() and "index.html#tbl-b" not in view.read_text()
+    rendered: list[Path] = []
+    real = render.render_notebook_view
+
+    def spy(project, nb_path, out_html, *args):
+        rendered.append(out_html)
+        real(project, nb_path, out_html, *args)
+
+    monkeypatch.setattr(render, "render_notebook_view", spy)
+    render.fallback_render(root, pdf=False)
+    assert rendered == []  # nothing it is made from changed
+    # the back-links change with the article's embeds and numbering: the view is made again
+    (root / "index.qmd").write_text(
+        "---\ntitle: T\n---\n\nSe @tbl-b.\n\n{{< embed notebooks/n.ipynb#tbl-b >}}\n"
+    )
+    render.fallback_render(root, pdf=False)
+    assert rendered == [view] and "index.html#tbl-b" in view.read_text()
+    # and so does an edit of the notebook
+    nb = nbformat.read(root / "notebooks" / "n.ipynb", as_version=4)
+    nb.cells[2].source += "\n# changed"
+    nbformat.write(nb, root / "notebooks" / "n.ipynb")
+    render.fallback_render(root, pdf=False)
+    assert rendered == [view, view] and "# changed" in view.read_text()
+
+
 # ------------------------------------------------------------------ the real rendered report
 
 

@@ -18,9 +18,10 @@ The runner sets :data:`helpers.core.writers.RUNNER_ENV` for the kernel: only the
 :func:`helpers.core.writers.write_results` write into ``report/_results/`` (a notebook run in
 Jupyter writes to ``report/_scratch/``). The temporary folder is named after the target
 (``.nbexec-<stem>-*``), so the next run of that notebook sweeps one a hard kill left behind.
-Papermill's injected-parameters cell gets a fixed id (papermill draws a random one), and the
-kernel's "running over TCP without encryption" warning is silenced (the kernel listens on
-localhost only, for this one run).
+Papermill writes the notebook only at the end of the run (not after every cell), and the kernel is
+shut down at once rather than asked to exit. Papermill's injected-parameters cell gets a fixed id
+(papermill draws a random one), and the kernel's "running over TCP without encryption" warning is
+silenced (the kernel listens on localhost only, for this one run).
 """
 
 from __future__ import annotations
@@ -186,6 +187,10 @@ def execute(
             progress_bar=False,
             log_output=False,
             extra_arguments=KERNEL_ARGS,
+            # write the notebook once, at the end (papermill saves it twice per cell otherwise)
+            request_save_on_cell_execute=False,
+            # the kernel is ours for this one run: stop it at once instead of asking it to exit
+            shutdown_kernel="immediate",
         )
         nb = nbformat.read(tmp, as_version=4)
     if results is not None and not results.is_file():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +60,42 @@ def citeproc_args(project: Project, meta: dict[str, Any]) -> list[str]:
     return args
 
 
-def pandoc_document(project: Project, tmpdir: Path, mode: str) -> tuple[Path, dict[str, Any]]:
+@dataclass(frozen=True)
+class ResolvedArticle:
+    """An article already resolved (:meth:`Resolver.resolve`), its images in ``root / "media"``."""
+
+    body: str
+    meta: dict[str, Any]
+    root: Path
+
+
+def resolve_article(project: Project, root: Path, mode: str) -> tuple[ResolvedArticle, Resolver]:
+    """Resolve the article for ``mode``, its images into ``root / "media"``.
+
+    Parameters
+    ----------
+    project : Project
+        The loaded project.
+    root : Path
+        An existing folder (a temporary one) that holds the images while the article is converted.
+    mode : str
+        ``site``, ``single`` or ``pdf``.
+
+    Returns
+    -------
+    tuple of (ResolvedArticle, Resolver)
+        The resolved article and the resolver (its figure and table numbers, its notebooks).
+    """
+    media = root / "media"
+    media.mkdir(exist_ok=True)
+    resolver = Resolver(project, media, mode)
+    body = resolver.resolve()
+    return ResolvedArticle(body, resolver.meta, root), resolver
+
+
+def pandoc_document(
+    project: Project, tmpdir: Path, mode: str, article: ResolvedArticle | None = None
+) -> tuple[Path, dict[str, Any]]:
     """Resolve the article for ``mode`` into a pandoc markdown file.
 
     Parameters
@@ -70,17 +106,19 @@ def pandoc_document(project: Project, tmpdir: Path, mode: str) -> tuple[Path, di
         Where the markdown file and its images (``media/``) are written.
     mode
         ``site``, ``single`` or ``pdf``.
+    article
+        The article already resolved for ``mode`` with its images in ``tmpdir / "media"``
+        (default: resolve it here).
 
     Returns
     -------
     tuple
         The markdown file and the full metadata (front matter and results).
     """
-    media = tmpdir / "media"
-    media.mkdir(exist_ok=True)
-    resolver = Resolver(project, media, mode)
-    body = resolver.resolve()
-    meta = resolver.meta
+    if article is None:
+        article, _ = resolve_article(project, tmpdir, mode)
+    body = article.body
+    meta = article.meta
     doc_meta = {k: v for k, v in meta.items() if k in _DOC_KEYS}
     if "author" in doc_meta:
         doc_meta["author"] = [
@@ -124,11 +162,25 @@ def _notebook_links(project: Project, tmpdir: Path, mode: str) -> list[str]:
     return ["--metadata-file", str(meta)]
 
 
-def render_article(project: Project, out_html: Path, mode: str = "site") -> None:
-    """The article as one self-contained HTML file (``site`` or ``single`` mode)."""
+def render_article(
+    project: Project, out_html: Path, mode: str = "site", article: ResolvedArticle | None = None
+) -> None:
+    """The article as one self-contained HTML file (``site`` or ``single`` mode).
+
+    Parameters
+    ----------
+    project : Project
+        The loaded project.
+    out_html : Path
+        The HTML file, written atomically.
+    mode : str, default "site"
+        ``site`` or ``single``.
+    article : ResolvedArticle, optional
+        The article already resolved for ``mode`` (:func:`resolve_article`; default: resolve it here).
+    """
     with tempfile.TemporaryDirectory(prefix="render-") as tmp:
-        tmpdir = Path(tmp)
-        md, meta = pandoc_document(project, tmpdir, mode)
+        tmpdir = Path(tmp) if article is None else article.root
+        md, meta = pandoc_document(project, tmpdir, mode, article)
         args = [str(md), "--from", "markdown", "--to", "html5", "--standalone", "--embed-resources"]
         args += ["--template", str(TEMPLATES / "article.html"), "--mathml", "--toc", "--number-sections"]
         args += ["--resource-path", f"{tmpdir}{os.pathsep}{project.root}", "-o", str(tmpdir / "out.html")]

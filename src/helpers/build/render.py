@@ -23,20 +23,24 @@ Usage: ``python -m helpers.build.render report`` (``--fallback`` forces pandoc e
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from helpers.build import freshness, generated, typst_pdf
 from helpers.build.generated import find_quarto
 from helpers.build.notebook_view import render_notebook_view
-from helpers.build.pandoc import pandoc_version, render_article
+from helpers.build.pandoc import pandoc_version, render_article, resolve_article
 from helpers.build.project import (
     SINGLE_FILE,
     Project,
     RenderError,
+    as_list,
     cell_options,
     expand_includes,
     find_cell,
@@ -48,6 +52,10 @@ from helpers.build.project import (
 )
 from helpers.build.resolve import MODES, Resolver
 from helpers.build.typst_pdf import render_pdf
+from helpers.core.writers import write_text_atomic
+
+# the conversions run side by side in threads (pandoc and typst do their work outside Python)
+JOBS = 3
 
 # the names other modules and tests use from here (defined in helpers.build.project / resolve)
 __all__ = [
@@ -70,13 +78,15 @@ __all__ = [
 ]
 
 
-def article_refs(project: Project) -> dict[str, dict[str, tuple[str, str]]]:
+def article_refs(project: Project, resolver: Resolver | None = None) -> dict[str, dict[str, tuple[str, str]]]:
     """Per notebook, label -> («Figur 3», link to it in the site article), for the notebook views.
 
     Parameters
     ----------
     project : Project
         The loaded report project (:func:`load_project`).
+    resolver : Resolver, optional
+        A resolver that has resolved the site article (default: resolve it here).
 
     Returns
     -------
@@ -84,9 +94,10 @@ def article_refs(project: Project) -> dict[str, dict[str, tuple[str, str]]]:
         For each notebook of the manuscript, each embedded cell's label -> its number in the
         article's words and the link to it in the site article.
     """
-    with tempfile.TemporaryDirectory(prefix="render-refs-") as tmp:
-        resolver = Resolver(project, Path(tmp), "site")
-        resolver.resolve()
+    if resolver is None:
+        with tempfile.TemporaryDirectory(prefix="render-refs-") as tmp:
+            resolver = Resolver(project, Path(tmp), "site")
+            resolver.resolve()
     article = f"../{project.article.stem}.html"
     refs: dict[str, dict[str, tuple[str, str]]] = {e["notebook"]: {} for e in project.notebooks()}
     for kind, numbers in resolver.numbers.items():
@@ -98,8 +109,66 @@ def article_refs(project: Project) -> dict[str, dict[str, tuple[str, str]]]:
     return refs
 
 
+# what a notebook view is made from besides its notebook and back-links: the code that renders it
+# and the project files it reads (words, bibliography, style)
+_VIEW_CODE = tuple(
+    Path(__file__).parent / name
+    for name in ("notebook_view.py", "pandoc.py", "project.py", "render.py", "templates/notebook_view.css")
+)
+# the keys of the last notebook views (in Quarto's own git-ignored folder, never on the site)
+VIEW_KEYS = Path(".quarto") / "fallback-views"
+
+
+def view_key(project: Project, nb_path: Path, title: str | None, refs: dict[str, tuple[str, str]]) -> str:
+    """A digest of everything a notebook view is made from, to skip rewriting an unchanged view.
+
+    Parameters
+    ----------
+    project : Project
+        The loaded report project (its ``_quarto.yml``, bibliography and CSL style count).
+    nb_path : Path
+        The executed notebook.
+    title : str or None
+        The view's title.
+    refs : dict of str to tuple of (str, str)
+        The back-links into the article (:func:`article_refs`).
+
+    Returns
+    -------
+    str
+        The hex sha256 of the notebook, the back-links, the title, the rendering code and the
+        project files the view reads.
+    """
+    digest = hashlib.sha256()
+    meta = project.metadata()
+    project_files = [project.root / "_quarto.yml"] + [
+        project.root / f for f in (*as_list(meta.get("bibliography")), meta.get("csl")) if f
+    ]
+    for f in (nb_path, *_VIEW_CODE, *project_files):
+        digest.update(f.name.encode() + b"\0" + (f.read_bytes() if f.is_file() else b"") + b"\0")
+    digest.update(json.dumps([title, sorted(refs.items())], ensure_ascii=False).encode())
+    return digest.hexdigest()
+
+
+def _render_view(project: Project, entry: dict[str, str], refs: dict[str, tuple[str, str]]) -> Path:
+    """One notebook view, skipped when its key (:func:`view_key`) matches the one of its last render."""
+    nb_path = project.root / entry["notebook"]
+    view = project.out_dir / preview_name(entry["notebook"])
+    stamp = project.root / VIEW_KEYS / f"{view.name}.sha256"
+    key = view_key(project, nb_path, entry.get("title"), refs)
+    if view.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8") == key:
+        return view
+    stamp.unlink(missing_ok=True)
+    render_notebook_view(project, nb_path, view, entry.get("title"), refs)
+    write_text_atomic(stamp, key)  # makes its folder
+    return view
+
+
 def fallback_render(root: Path, pdf: bool = True) -> list[Path]:
     """Render the notebook views, the single file, the PDF and the site article; return them.
+
+    The conversions are independent, so they run side by side (pandoc and typst work outside
+    Python); a notebook view whose notebook, back-links and code are unchanged is not rewritten.
 
     Parameters
     ----------
@@ -120,24 +189,26 @@ def fallback_render(root: Path, pdf: bool = True) -> list[Path]:
     """
     project = load_project(root)
     out_dir = project.out_dir
-    refs = article_refs(project)
-    outputs = []
-    for entry in project.notebooks():
-        nb = entry["notebook"]
-        view = out_dir / preview_name(nb)
-        render_notebook_view(project, root / nb, view, entry.get("title"), refs.get(nb))
-        outputs.append(view)
     single = single_output_dir(root) / SINGLE_FILE
-    render_article(project, single, mode="single")
-    outputs.append(single)
-    if pdf:
-        out_pdf = out_dir / (project.article.stem + ".pdf")
-        render_pdf(project, out_pdf)
-        outputs.append(out_pdf)
-    # the site article last: it is the make target, so its mtime must be the newest
+    out_pdf = out_dir / (project.article.stem + ".pdf")
     out_html = out_dir / (project.article.stem + ".html")
-    render_article(project, out_html, mode="site")
-    outputs.append(out_html)
+    # the site article is resolved once: for its own conversion and for the views' back-links
+    with tempfile.TemporaryDirectory(prefix="render-site-") as tmp, ThreadPoolExecutor(JOBS) as pool:
+        site, resolver = resolve_article(project, Path(tmp), "site")
+        refs = article_refs(project, resolver)
+        views = [
+            pool.submit(_render_view, project, e, refs.get(e["notebook"], {})) for e in project.notebooks()
+        ]
+        jobs = [pool.submit(render_article, project, single, "single")]
+        if pdf:
+            jobs.append(pool.submit(render_pdf, project, out_pdf))
+        jobs.append(pool.submit(render_article, project, out_html, "site", site))
+        outputs = [f.result() for f in views]
+        for job in jobs:
+            job.result()  # re-raises the first failure
+    outputs += [single] + ([out_pdf] if pdf else []) + [out_html]
+    # the site article is the make target: its mtime must be the newest of the outputs
+    os.utime(out_html)
     return outputs
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandera.pandas as pa
+if TYPE_CHECKING:  # pandera is imported where a schema is built: a kernel that reads no raw table skips it
+    import pandera.pandas as pa
 
 # Table Schema type -> the dtype pandera coerces the column to
 _TYPES: dict[str, str] = {
@@ -64,6 +65,8 @@ class Resource:
 
 
 def _column_schema(field: Mapping[str, Any]) -> pa.Column:
+    import pandera.pandas as pa
+
     ftype = field.get("type", "string")
     if ftype not in _TYPES:
         raise ValueError(f"unsupported Table Schema type {ftype!r} for field {field['name']!r}")
@@ -108,6 +111,8 @@ def pandera_schema(resource: Resource) -> pa.DataFrameSchema:
     ValueError
         If a field has a Table Schema type other than string, integer, number or boolean.
     """
+    import pandera.pandas as pa
+
     return pa.DataFrameSchema(
         {f["name"]: _column_schema(f) for f in resource.fields},
         strict=True,

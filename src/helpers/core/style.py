@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
-import seaborn as sns
 from matplotlib.ticker import FuncFormatter
 
 from helpers.core.formatting import fmt_num
@@ -20,6 +19,8 @@ PALETTE = "colorblind"
 
 def use_style() -> None:
     """Apply the report style to matplotlib and seaborn (idempotent)."""
+    import seaborn as sns  # here, not at import: seaborn pulls in scipy.stats (about a second)
+
     sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE, font_scale=0.95)
     mpl.rcParams.update(
         {

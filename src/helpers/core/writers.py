@@ -14,12 +14,14 @@ import os
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import yaml
 
 from helpers.core import paths
+
+if TYPE_CHECKING:  # pandas only for the annotation: the papermill runner imports this module
+    import pandas as pd
 
 RUNNER_ENV = "HUSET_PAPERMILL_RUN"  # set by helpers.build.nbexec for the kernel it starts
 SCRATCH = paths.REPORT / "_scratch"  # where results of runs outside the runner go (git-ignored)
