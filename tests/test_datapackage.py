@@ -63,6 +63,46 @@ def test_provenance_is_complete(name):
         assert any(f["name"] == "source_line" for f in d["schema"]["fields"])
 
 
+# English words that must not reach readers through the Norwegian fields (issue 12)
+ENGLISH = re.compile(
+    r"\b(table|none|untitled|visitors|calibration|synthetic|the|of|and|vs|from|with|see|"
+    r"prose|section|caption|question|only|their|opening|days|targets)\b",
+    re.IGNORECASE,
+)
+NB_FIELDS = ("table", "lines", "generator")
+
+
+@pytest.mark.parametrize("name", sorted(catalogue.resources()))
+def test_fields_shown_to_readers_have_a_norwegian_twin(name):
+    """Every resource has ``table_nb``; ``lines_nb``/``generator_nb`` where those hold words."""
+    d = catalogue.resources()[name].descriptor
+    prov = d["provenance"]
+    assert prov.get("table_nb"), f"{name}: provenance lacks table_nb (the Norwegian text shown)"
+    for field in NB_FIELDS:
+        value, nb = prov.get(field), prov.get(field + catalogue.NB_SUFFIX)
+        if value is not None and catalogue.needs_nb(field, value):
+            assert nb, f"{name}: provenance.{field} {value!r} holds words: add {field}_nb"
+        if nb is not None:
+            assert value is not None, f"{name}: {field}_nb without {field}"
+            # code names and file names are allowed: drop `code`, snake_case and dotted names first
+            words = re.sub(r"`[^`]*`|\S*[_.]\S*", " ", nb)
+            assert not ENGLISH.search(words), f"{name}: {field}_nb {nb!r} has an English word"
+    shown = catalogue.shown_provenance(d)
+    assert shown.table == prov["table_nb"]
+    assert shown.lines == prov.get("lines_nb", prov["lines"])
+
+
+def test_shown_provenance_refuses_a_missing_norwegian_field():
+    d = {"name": "x", "provenance": {"table": "Tabell 2", "lines": "none"}}
+    with pytest.raises(ValueError, match=r"'x' needs provenance.table_nb"):
+        catalogue.shown_provenance(d)
+    d["provenance"]["table_nb"] = "Tabell 2"
+    with pytest.raises(ValueError, match=r"'x' needs provenance.lines_nb"):
+        catalogue.shown_provenance(d)
+    d["provenance"]["lines"] = "10-12; 14"
+    assert catalogue.shown_provenance(d) == catalogue.ShownProvenance("Tabell 2", "10-12; 14", None)
+
+
 def _line_ranges(spec: str) -> list[tuple[int, int]]:
     return [(int(a), int(b or a)) for a, b in re.findall(r"(\d+)(?:-(\d+))?", spec)]
 

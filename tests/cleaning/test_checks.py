@@ -42,7 +42,7 @@ def test_printed_change_agrees():
 
 def test_printed_change_flags_the_wrong_year():
     flags = checks.check_printed_change(_key([20, 29, 71], [None, 44, 146]), "r")
-    assert flags["check"].tolist() == ["printed change m 2022→2023", "printed change m 2023→2024"]
+    assert flags["check"].tolist() == ["trykt endring m 2022→2023", "trykt endring m 2023→2024"]
     assert flags["recomputed"].tolist() == [45.0, 145.0]
     assert flags["source_line"].tolist() == [11, 12]
 
@@ -93,10 +93,14 @@ def test_mean_per_day_flags_impossible_days_and_copies():
     )
     flags = checks.check_mean_per_day(df, "r")
     names = sorted(flags["check"])
-    assert names == ["implied opening days ettermiddag 2010", "same mean per day in both sessions 2010"]
-    impl = flags[flags["check"].str.startswith("implied")].iloc[0]
+    assert names == [
+        "samme snitt per dag formiddag og ettermiddag 2010",
+        "utledede åpningsdager ettermiddag 2010",
+    ]
+    impl = flags[flags["check"].str.startswith("utledede")].iloc[0]
     assert (impl["printed"], impl["recomputed"]) == (53.0, 100.0)
-    same = flags[flags["check"].str.startswith("same")].iloc[0]
+    assert impl["detail"] == "1\u00a0000 / 10 = 100,0 dager, flere enn 53 mulige med «1 em pr. uke»"
+    same = flags[flags["check"].str.startswith("samme")].iloc[0]
     assert same["source_line"] == 2 and math.isnan(same["recomputed"])
 
 
@@ -106,7 +110,11 @@ def test_frequency_table_check():
     )
     totals = pd.DataFrame({"count": [4], "source_line": [3]})
     flags = checks.check_frequency_table(freq, totals, "r")
-    assert flags["check"].tolist() == ["sum of counts vs printed total", "percent of 'a'", "percent of 'b'"]
+    assert flags["check"].tolist() == [
+        "summen av antallene mot trykt total",
+        "prosent for «a»",
+        "prosent for «b»",
+    ]
     assert flags["recomputed"].tolist()[1:] == [25.0, 50.0]
 
 
@@ -118,10 +126,10 @@ def test_published_sources_flags_as_recorded_in_provenance():
     assert checks.check_printed_change(key, "huset_key_figures", ratios=checks.TABLE2_RATIOS).empty
     strax = checks.check_mean_per_day(catalogue.read_resource("strax_annual_visits"), "s")
     assert sorted(strax["check"]) == [
-        "implied opening days ettermiddag 2010",
-        "same mean per day in both sessions 2011",
-        "same mean per day in both sessions 2013",
-        "same mean per day in both sessions 2014",
+        "samme snitt per dag formiddag og ettermiddag 2011",
+        "samme snitt per dag formiddag og ettermiddag 2013",
+        "samme snitt per dag formiddag og ettermiddag 2014",
+        "utledede åpningsdager ettermiddag 2010",
     ]
 
 
@@ -135,7 +143,19 @@ def test_source_flags_on_the_embedded_data():
     # huset_key_figures: only the 2024 text-vs-table conflict; Tabell 2's +44 % and +146 % are exact
     # from the unrounded means (issue 13) and are no longer flagged
     assert flags["resource"].value_counts().to_dict() == {"huset_key_figures": 1, "strax_annual_visits": 4}
-    assert not flags["check"].str.startswith("printed change").any()
-    text = flags[flags["check"] == "visitors 2024: table vs text"].iloc[0]
+    assert not flags["check"].str.startswith("trykt endring").any()
+    text = flags[flags["check"] == "Besøkende gjester 2024: tabell mot tekst"].iloc[0]
     assert (text["printed"], text["recomputed"], text["source_line"]) == (14797.0, 14897.0, 1618)
     assert flags.equals(flags.sort_values(["resource", "source_line", "check"], ignore_index=True))
+
+
+def test_check_texts_are_norwegian_with_norwegian_numbers():
+    flags = checks.source_flags(_frames())
+    impl = flags[flags["check"].str.startswith("utledede")].iloc[0]
+    # Tabell 4.2/4.3, line 5352: 2274 visits at 33.9 per day in a year of «1 em pr. uke»
+    assert impl["detail"].startswith("2\u00a0274 / 33,9 = 67,1 dager")
+    text = flags[flags["check"].str.endswith("tabell mot tekst")].iloc[0]
+    assert text["detail"] == "teksten oppgir 14 897 på linje 1269"
+    for word in ("table", "text", "days", "printed", "mean", "vs"):
+        assert not flags["check"].str.contains(rf"\b{word}\b").any(), word
+        assert not flags["detail"].str.contains(rf"\b{word}\b").any(), word

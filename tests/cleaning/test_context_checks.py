@@ -103,3 +103,18 @@ def test_golden_means_and_repeats_of_the_real_tables(real):
     assert list(means["printed"]) == [4.4, 3.86, 3.89, 3.78]
     rep = cc.check_repeated_year(real, "Tabell 4.3 (overdosetilsyn)", ("Personer", "Kvinne", "Mann"))
     assert list(rep["source_line"]) == [5512]
+
+
+def test_flag_texts_are_norwegian_with_norwegian_numbers(real):
+    sums = cc.check_internal_sums(real)
+    a2 = sums[(sums["printed"] == 8028.17)].iloc[0]
+    # Tabell A.2, panel PUCKER: Kvinner + Menn sum to 8041,17 against a printed 8028,17
+    assert a2["check"] == "Tabell A.2: delene mot trykt Totalt (panel PUCKER, kolonne Totalt pr. okt 16)"
+    assert a2["detail"] == "2 deler (Kvinner, Menn) summerer til 8\u00a0041,17"
+    t410 = sums[sums["check"].str.startswith("Tabell 4.10")].iloc[0]
+    assert t410["check"].endswith("(år 2012)") and t410["detail"].endswith(cc.OVERLAP)
+    means = cc.check_total_mean_within_parts(real, "Tabell 4.10", "mean_stay_months", "Totalt")
+    assert means["detail"].iloc[0].startswith("delenes snitt fra 3,53 til 3,99; ")
+    rep = cc.check_repeated_year(real, "Tabell 4.3 (overdosetilsyn)", ("Personer", "Kvinne", "Mann"))
+    assert rep["check"].iloc[0] == "Tabell 4.3 (overdosetilsyn): 2016 gjentar 2015 i Personer, Kvinne, Mann"
+    assert rep["detail"].iloc[0] == "de samme 3 cellene som linje 5510"

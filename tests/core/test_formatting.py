@@ -20,6 +20,31 @@ def test_norwegian_numbers():
     assert fmt.fmt_int(None) == fmt.MISSING and fmt.fmt_pct(float("nan")) == fmt.MISSING
 
 
+def test_negative_numbers_carry_the_real_minus_sign():
+    minus = "\u2212"
+    assert fmt.fmt_num(-0.56, 2) == f"{minus}0,56"
+    assert fmt.fmt_int(-14797) == f"{minus}14{NB}797"
+    assert fmt.fmt_pct(-3.24, 1, sign=True) == f"{minus}3,2{NB}%"
+    assert fmt.fmt_nok(-340) == f"{minus}340{NB}kr"
+    assert "-" not in fmt.fmt_num(-1234.5, 1)
+
+
+def test_fmt_general_keeps_the_decimals_a_value_has():
+    assert fmt.fmt_general(8041.17) == f"8{NB}041,17"
+    assert fmt.fmt_general(2274.0) == f"2{NB}274"
+    assert fmt.fmt_general(33.9) == "33,9"
+    assert fmt.fmt_general(48.23456789) == "48,2346"
+    assert fmt.fmt_general(1234567.0) == f"1{NB}234{NB}567"
+    assert fmt.fmt_general(-0.512) == "\u22120,512"
+    assert fmt.fmt_general(None) == fmt.MISSING
+
+
+def test_one_rule_for_cells_without_a_number():
+    assert fmt.SUPPRESSED == ":"
+    assert fmt.MISSING == fmt.NOT_APPLICABLE == "\u2013"
+    assert fmt.MINUS == "\u2212"
+
+
 def test_match_marker():
     assert [fmt.match_marker(x) for x in (True, False, None)] == ["✓", "✗", "–"]
 
@@ -44,7 +69,7 @@ def test_fmt_smart_uses_only_the_decimals_a_number_has():
     assert fmt.fmt_smart(380.80769) == "380,8"
     assert fmt.fmt_smart(6.0987) == "6,1"
     assert fmt.fmt_smart(0.30364) == "0,304"
-    assert fmt.fmt_smart(-13.807) == "-13,81"
+    assert fmt.fmt_smart(-13.807) == "\u221213,81"
     assert fmt.fmt_smart(None) == fmt.MISSING
 
 

@@ -26,7 +26,7 @@ import pandas as pd
 
 from helpers.build import pipeline
 from helpers.core import paths
-from helpers.core.catalogue import load_datapackage, sha256_file
+from helpers.core.catalogue import load_datapackage, sha256_file, shown_provenance
 from helpers.core.markdown import md_table
 from helpers.core.writers import write_text_atomic
 
@@ -144,15 +144,17 @@ def data_sources_table(datapackage: Path | None = None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns ``Fil``, ``Kilde``, ``Tabell/figur``, ``Linjer``, ``Type``, ``sha256``, sorted by file.
+        Columns ``Fil``, ``Kilde``, ``Tabell/figur``, ``Linjer``, ``Type``, ``sha256``, sorted by file;
+        the provenance in Norwegian (:func:`helpers.core.catalogue.shown_provenance`).
     """
     pkg = load_datapackage(datapackage)
     rows = []
     for r in sorted(pkg["resources"], key=lambda r: r["path"]):
         prov = r.get("provenance", {})
+        shown = shown_provenance(r)  # the Norwegian fields (``table_nb``, ...)
         synthetic = bool(r.get("synthetic", False))
         if synthetic:
-            source = "Syntetiske demodata (" + str(prov.get("generator", "generator i src/helpers")) + ")"
+            source = "Syntetiske demodata (" + (shown.generator or "generator i src/helpers") + ")"
         else:
             key = prov.get("citation_key")
             source = f"[@{key}]" if key else str(prov.get("document", ""))
@@ -160,8 +162,8 @@ def data_sources_table(datapackage: Path | None = None) -> pd.DataFrame:
             {
                 "Fil": f"`{r['path']}`",
                 "Kilde": source,
-                "Tabell/figur": str(prov.get("table", "")),
-                "Linjer": str(prov.get("lines", "")),
+                "Tabell/figur": shown.table,
+                "Linjer": shown.lines,
                 "Type": "syntetisk (demo)" if synthetic else "transkribert",
                 "sha256": f"`{str(r.get('hash', '')).removeprefix('sha256:')[:HASH_PREFIX]}…`",
             }

@@ -2,14 +2,16 @@
 
 Notebook 01 calls these functions. Transcribed values are never changed: a value that contradicts
 another printed value is *flagged* (kept as printed, with the arithmetic that shows the conflict),
-so a reader can check every flag from its line reference.
+so a reader can check every flag from its line reference. The ``check`` and ``detail`` texts are
+Norwegian (they are shown in the report) with their numbers formatted by
+:mod:`helpers.core.formatting`.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from helpers.core.formatting import round_half_away
+from helpers.core.formatting import fmt_general, fmt_int, fmt_num, fmt_pct, round_half_away
 
 FLAG_COLUMNS = ["resource", "source_line", "check", "printed", "recomputed", "detail"]
 
@@ -95,6 +97,7 @@ def check_printed_change(
     df = df.assign(_exact=_least_rounded(df, group, time, value, ratios or {}))
     for key, g in df.groupby(group, sort=True):
         g = g.reset_index(drop=True)
+        label = _label(g, str(key))
         for i in range(1, len(g)):
             prev, cur = g.loc[i - 1], g.loc[i]
             if pd.isna(cur[printed]) or prev["_exact"] == 0:
@@ -106,13 +109,21 @@ def check_printed_change(
                     {
                         "resource": resource,
                         "source_line": int(cur["source_line"]),
-                        "check": f"printed change {key} {int(prev[time])}→{int(cur[time])}",
+                        "check": f"trykt endring {label} {int(prev[time])}→{int(cur[time])}",
                         "printed": float(cur[printed]),
                         "recomputed": recomputed,
-                        "detail": f"{prev['_exact']:g} → {cur['_exact']:g} is {exact:+.1f} %",
+                        "detail": f"{fmt_general(prev['_exact'])} → {fmt_general(cur['_exact'])} er "
+                        f"{fmt_pct(exact, 1, sign=True)}",
                     }
                 )
     return _flags(rows)
+
+
+def _label(rows: pd.DataFrame, measure: str) -> str:
+    """The Norwegian label of a measure (the table's ``measure_label_nb``), else its name."""
+    if "measure_label_nb" in rows and rows["measure_label_nb"].notna().any():
+        return str(rows["measure_label_nb"].dropna().iloc[0])
+    return measure
 
 
 def check_mean_per_day(df: pd.DataFrame, resource: str, days_in_year: int = 366) -> pd.DataFrame:
@@ -151,12 +162,12 @@ def check_mean_per_day(df: pd.DataFrame, resource: str, days_in_year: int = 366)
                 {
                     "resource": resource,
                     "source_line": int(r["source_line"]),
-                    "check": f"implied opening days {r['session']} {int(r['year'])}",
+                    "check": f"utledede åpningsdager {r['session']} {int(r['year'])}",
                     "printed": float(limit),
                     "recomputed": round(float(r["implied_days"]), 1),
-                    "detail": f"{int(r['visits_total'])} / {r['visits_mean_per_day']:g} = "
-                    f"{r['implied_days']:.1f} days, more than {limit} possible"
-                    + (f" with '{note}'" if limit != days_in_year else ""),
+                    "detail": f"{fmt_int(r['visits_total'])} / {fmt_general(r['visits_mean_per_day'])} = "
+                    f"{fmt_num(r['implied_days'], 1)} dager, flere enn {fmt_int(limit)} mulige"
+                    + (f" med «{note}»" if limit != days_in_year else ""),
                 }
             )
     # one flag per repeated mean: on each row whose mean an earlier row of the same year already has
@@ -166,12 +177,12 @@ def check_mean_per_day(df: pd.DataFrame, resource: str, days_in_year: int = 366)
             {
                 "resource": resource,
                 "source_line": int(r["source_line"]),
-                "check": f"same mean per day in both sessions {int(r['year'])}",
+                "check": f"samme snitt per dag formiddag og ettermiddag {int(r['year'])}",
                 "printed": float(r["visits_mean_per_day"]),
                 "recomputed": float("nan"),
-                "detail": f"{r['session']} mean equals {other['session']} mean "
-                f"(line {int(other['source_line'])}); implied {r['implied_days']:.1f} "
-                f"vs {other['implied_days']:.1f} opening days",
+                "detail": f"snittet for {r['session']} er lik snittet for {other['session']} "
+                f"(linje {int(other['source_line'])}); det gir {fmt_num(r['implied_days'], 1)} "
+                f"mot {fmt_num(other['implied_days'], 1)} åpningsdager",
             }
         )
     return _flags(rows)
@@ -206,10 +217,10 @@ def check_frequency_table(
             {
                 "resource": resource,
                 "source_line": int(totals["source_line"].iloc[0]),
-                "check": "sum of counts vs printed total",
+                "check": "summen av antallene mot trykt total",
                 "printed": total_n,
                 "recomputed": int(freq["count"].sum()),
-                "detail": "counts do not add up",
+                "detail": f"antallene summerer til {fmt_int(int(freq['count'].sum()))}, ikke til totalen",
             }
         )
     for _, r in freq.iterrows():
@@ -219,10 +230,10 @@ def check_frequency_table(
                 {
                     "resource": resource,
                     "source_line": int(r["source_line"]),
-                    "check": f"percent of '{r['category']}'",
+                    "check": f"prosent for «{r['category']}»",
                     "printed": r["percent"],
                     "recomputed": pct,
-                    "detail": f"{r['count']} / {total_n}",
+                    "detail": f"{fmt_int(r['count'])} / {fmt_int(total_n)}",
                 }
             )
     return _flags(rows)
@@ -261,7 +272,7 @@ def check_against_text(
                 "check": what,
                 "printed": float(table_value),
                 "recomputed": float(text_row["value"]),
-                "detail": f"the text prints {text_row['value_as_printed']} at line "
+                "detail": f"teksten oppgir {text_row['value_as_printed']} på linje "
                 f"{int(text_row['source_line'])}",
             }
         ]
@@ -302,7 +313,7 @@ def source_flags(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 text_row,
                 resource,
                 int(hit["source_line"]),
-                f"{measure} {int(text_row['year'])}: table vs text",
+                f"{_label(hit.to_frame().T, measure)} {int(text_row['year'])}: tabell mot tekst",
             )
         )
     flags = pd.concat([p for p in parts if not p.empty], ignore_index=True)

@@ -10,7 +10,8 @@ returning flag rows in the columns of :data:`helpers.cleaning.checks.FLAG_COLUMN
 * partial years are not a flag but a property of a cell (``coverage``); :mod:`.context_tables`
   lists them and refuses an unmarked one.
 
-Nothing is corrected: a flag keeps the printed value and shows the arithmetic.
+Nothing is corrected: a flag keeps the printed value and shows the arithmetic, in Norwegian with
+numbers formatted by :mod:`helpers.core.formatting` (the flags are shown in the report).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.cleaning.checks import FLAG_COLUMNS
+from helpers.core.formatting import fmt_general, fmt_int
 
 TABLES = "lm2016_agency_tables"
 TEXT = "lm2016_agency_text_figures"
@@ -58,9 +60,12 @@ class SumSpec:
     caveat: str = ""
 
 
-OVERLAP = "a person can be counted in both rows; the source does not say whether the total is unique persons"
+OVERLAP = "en person kan telles i begge radene; kilden sier ikke om totalen er unike personer"
 
-SEVERAL = "an admission may list several substances, or none; the source does not say how it counts them"
+SEVERAL = "en innleggelse kan oppgi flere rusmidler, eller ingen; kilden sier ikke hvordan de telles"
+
+# the cell columns a sum is grouped by, as the flag names them
+KEY_NB = {"year": "år", "row": "rad", "column": "kolonne", "panel": "panel"}
 
 SUM_SPECS: tuple[SumSpec, ...] = (
     SumSpec("Tabell 4.3 (overdosetilsyn)", ("year",), "column", "Personer", parts=("Kvinne", "Mann")),
@@ -80,7 +85,9 @@ def _flags(rows: list[dict[str, object]]) -> pd.DataFrame:
 
 def _key_text(keys: tuple[str, ...], values: object) -> str:
     vals = values if isinstance(values, tuple) else (values,)
-    return ", ".join(f"{k} {v}" for k, v in zip(keys, vals, strict=True) if str(v) not in ("", "<NA>"))
+    return ", ".join(
+        f"{KEY_NB.get(k, k)} {v}" for k, v in zip(keys, vals, strict=True) if str(v) not in ("", "<NA>")
+    )
 
 
 def check_internal_sums(cells: pd.DataFrame, specs: tuple[SumSpec, ...] = SUM_SPECS) -> pd.DataFrame:
@@ -113,12 +120,13 @@ def check_internal_sums(cells: pd.DataFrame, specs: tuple[SumSpec, ...] = SUM_SP
             printed, summed = float(total["value"].iloc[0]), round(float(parts["value"].sum()), 6)
             if printed == summed:
                 continue
-            detail = f"{len(parts)} parts ({', '.join(parts[spec.dim])}) sum to {summed:g}"
+            labels = ", ".join(parts[spec.dim])
+            detail = f"{fmt_int(len(parts))} deler ({labels}) summerer til {fmt_general(summed)}"
             rows.append(
                 {
                     "resource": TABLES,
                     "source_line": int(total["source_line"].iloc[0]),
-                    "check": f"{spec.table}: parts vs printed {spec.total} ({_key_text(spec.group_by, key)})",
+                    "check": f"{spec.table}: delene mot trykt {spec.total} ({_key_text(spec.group_by, key)})",
                     "printed": printed,
                     "recomputed": summed,
                     "detail": detail + (f"; {spec.caveat}" if spec.caveat else ""),
@@ -164,10 +172,10 @@ def check_total_mean_within_parts(
             {
                 "resource": TABLES,
                 "source_line": int(tot["source_line"].iloc[0]),
-                "check": f"{table}: {total} {measure} outside its parts ({int(year)})",
+                "check": f"{table}: {total} utenfor delene, {measure} ({int(year)})",
                 "printed": v,
                 "recomputed": hi if v > hi else lo,
-                "detail": f"parts' means {lo:g} to {hi:g}; {caveat}",
+                "detail": f"delenes snitt fra {fmt_general(lo)} til {fmt_general(hi)}; {caveat}",
             }
         )
     return _flags(rows)
@@ -202,10 +210,10 @@ def check_repeated_year(cells: pd.DataFrame, table: str, columns: tuple[str, ...
                 {
                     "resource": TABLES,
                     "source_line": int(lines[year]),
-                    "check": f"{table}: {int(year)} repeats {int(seen[key])} in {', '.join(columns)}",
+                    "check": f"{table}: {int(year)} gjentar {int(seen[key])} i {', '.join(columns)}",
                     "printed": float(vals.iloc[0]),
                     "recomputed": float("nan"),
-                    "detail": f"the same {len(columns)} cells as line {int(lines[seen[key]])}",
+                    "detail": f"de samme {fmt_int(len(columns))} cellene som linje {int(lines[seen[key]])}",
                 }
             )
         else:

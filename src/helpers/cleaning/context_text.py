@@ -4,7 +4,8 @@ Each row of ``lm2016_agency_text_figures`` names the cells it is about (``rows``
 several joined by ``" + "``) and how it relates to them (``kind``). Percentages are compared after
 rounding the recomputed value to the decimals the text prints; a text part-sum is a contradiction
 only if the text says the parts are complete (``parts_of_cell``) or if they exceed the cell
-(``subset_of_cell``).
+(``subset_of_cell``). The flag texts are Norwegian, their numbers formatted by
+:mod:`helpers.core.formatting`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pandas as pd
 
 from helpers.cleaning.checks import FLAG_COLUMNS
 from helpers.cleaning.context_checks import JOIN, TEXT
-from helpers.core.formatting import printed_decimals, round_half_away
+from helpers.core.formatting import fmt_general, printed_decimals, round_half_away
 
 
 def _labels(spec: object) -> list[str]:
@@ -57,19 +58,20 @@ def _recomputed(fig: pd.Series, cells: pd.DataFrame, text: pd.DataFrame) -> tupl
         return None
     if kind in ("equals_cell", "sum_of_cells"):
         v = cell_sum(cells, table, fig["rows"], fig["columns"])
-        return v, f"{table}, {fig['rows']}, {fig['columns']}: {v:g}"
+        return v, f"{table}, {fig['rows']}, {fig['columns']}: {fmt_general(v)}"
     if kind == "share_of_cell":
         num = float(text.loc[text["figure_id"] == fig["numerator_figure"], "value"].iloc[0])
         den = cell_sum(cells, table, fig["rows"], fig["columns"])
-        return 100.0 * num / den, f"{num:g} / {den:g} ({table}, {fig['columns']})"
+        return 100.0 * num / den, f"{fmt_general(num)} / {fmt_general(den)} ({table}, {fig['columns']})"
     if kind == "pct_share":
         num = cell_sum(cells, table, fig["rows"], fig["columns"])
         den = cell_sum(cells, table, "*", fig["columns"])
-        return 100.0 * num / den, f"{num:g} / {den:g} (all places, {fig['columns']})"
+        return 100.0 * num / den, f"{fmt_general(num)} / {fmt_general(den)} (alle steder, {fig['columns']})"
     if kind == "pct_change":
         new = cell_sum(cells, table, fig["rows"], fig["columns"])
         old = cell_sum(cells, table, fig["rows"], fig["columns_from"])
-        return abs(100.0 * (new / old - 1.0)), f"{old:g} → {new:g} ({table}, {fig['rows']})"
+        how = f"{fmt_general(old)} → {fmt_general(new)} ({table}, {fig['rows']})"
+        return abs(100.0 * (new / old - 1.0)), how
     raise ValueError(f"{TEXT}: figure {fig['figure_id']!r} has unknown kind {kind!r}")
 
 
@@ -98,7 +100,8 @@ def check_text_figures(text: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
         exact, how = got
         recomputed = round_half_away(exact, printed_decimals(fig["value_as_printed"]))
         if recomputed != float(fig["value"]):
-            rows.append(_row(fig, f"{fig['figure_id']}: text vs table", float(fig["value"]), recomputed, how))
+            check = f"{fig['figure_id']}: tekst mot tabell"
+            rows.append(_row(fig, check, float(fig["value"]), recomputed, how))
     groups = text[text["kind"].isin(["parts_of_cell", "subset_of_cell"])]
     for group, g in groups.groupby("text_group", sort=True):
         first = g.iloc[0]
@@ -107,8 +110,9 @@ def check_text_figures(text: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
         complete = bool((g["kind"] == "parts_of_cell").all())
         if summed == cell or (not complete and summed < cell):
             continue
-        how = f"{' + '.join(f'{v:g}' for v in g['value'])} = {summed:g}; the table prints {cell:g}"
-        rows.append(_row(first, f"{group}: text parts vs table", cell, summed, how))
+        parts = " + ".join(fmt_general(v) for v in g["value"])
+        how = f"{parts} = {fmt_general(summed)}; tabellen oppgir {fmt_general(cell)}"
+        rows.append(_row(first, f"{group}: tekstens deler mot tabell", cell, summed, how))
     return pd.DataFrame(rows, columns=FLAG_COLUMNS)
 
 
@@ -119,5 +123,5 @@ def _row(fig: pd.Series, check: str, printed: float, recomputed: float, how: str
         "check": check,
         "printed": printed,
         "recomputed": recomputed,
-        "detail": f"{how} (text line {fig['source_line']})",
+        "detail": f"{how} (tekstlinje {fig['source_line']})",
     }

@@ -3,13 +3,21 @@
 :func:`read_resource` reads a raw file, checks its hash and header, and validates every cell with
 the pandera schema built from its Table Schema (:mod:`helpers.core.schema`,
 :mod:`helpers.core.validation`).
+
+The data package is written in English for the people who maintain it; the few provenance fields
+the report shows to readers have a Norwegian twin with the suffix ``_nb``: ``table_nb`` on every
+resource (the "Tabell/figur" of the sources tables), ``lines_nb`` where ``lines`` holds words and
+not only line numbers, and ``generator_nb`` where a synthetic file names its ``generator``.
+:func:`shown_provenance` reads them; ``tests/test_datapackage.py`` requires them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +64,85 @@ def resources(path: Path | None = None) -> dict[str, Resource]:
     path = path or paths.DATAPACKAGE
     pkg = load_datapackage(path)
     return {r["name"]: Resource(r, path.parent) for r in pkg["resources"]}
+
+
+NB_SUFFIX = "_nb"
+# a ``lines`` value made of line numbers only (ranges, lists) needs no Norwegian twin
+_LINE_NUMBERS = re.compile(r"[\d\s,;\-]+")
+
+
+@dataclass(frozen=True)
+class ShownProvenance:
+    """The provenance of a raw file as readers see it (Norwegian).
+
+    Attributes
+    ----------
+    table : str
+        The table, figure or text of the source (``provenance.table_nb``).
+    lines : str
+        Its line range in the seed text (``provenance.lines_nb``, else ``provenance.lines``).
+    generator : str or None
+        The code that made a synthetic file (``provenance.generator_nb``), or None.
+    """
+
+    table: str
+    lines: str
+    generator: str | None
+
+
+def needs_nb(field: str, value: object) -> bool:
+    """Whether a provenance field shown to readers needs a Norwegian ``_nb`` twin.
+
+    Parameters
+    ----------
+    field : str
+        ``table``, ``lines`` or ``generator``.
+    value : object
+        The field's (English) value.
+
+    Returns
+    -------
+    bool
+        True for ``table`` and ``generator`` always, for ``lines`` unless it holds line numbers only.
+    """
+    if field == "lines":
+        return not _LINE_NUMBERS.fullmatch(str(value))
+    return field in ("table", "generator")
+
+
+def shown_provenance(descriptor: Mapping[str, Any]) -> ShownProvenance:
+    """The Norwegian provenance fields of a resource, for the report's source tables.
+
+    Parameters
+    ----------
+    descriptor : Mapping
+        A resource of ``datapackage.json`` (:attr:`helpers.core.schema.Resource.descriptor`).
+
+    Returns
+    -------
+    ShownProvenance
+        Table, lines and generator as readers see them.
+
+    Raises
+    ------
+    ValueError
+        Naming the resource and the field, if a field that needs a Norwegian twin (:func:`needs_nb`)
+        has none.
+    """
+    prov = descriptor.get("provenance", {})
+    shown: dict[str, str | None] = {}
+    for field in ("table", "lines", "generator"):
+        value = prov.get(field)
+        nb = prov.get(field + NB_SUFFIX)
+        if value is not None and needs_nb(field, value) and not nb:
+            raise ValueError(
+                f"datapackage.json: resource {descriptor.get('name')!r} needs "
+                f"provenance.{field}{NB_SUFFIX} (the Norwegian text shown for {field!r})"
+            )
+        shown[field] = nb or (None if value is None else str(value))
+    return ShownProvenance(
+        table=str(shown["table"] or ""), lines=str(shown["lines"] or ""), generator=shown["generator"]
+    )
 
 
 def sha256_file(path: Path) -> str:

@@ -1,7 +1,14 @@
 """Norwegian (bokmål) number formatting and report tables.
 
 All numbers shown to readers go through these functions, which use Babel's ``nb_NO`` locale data:
-decimal comma, a no-break space as thousands separator (``14 797``), percentages with one decimal.
+decimal comma, a no-break space as thousands separator (``14 797``), percentages with one decimal,
+and the real minus sign U+2212 (``−0,56``, never a hyphen).
+
+One rule for cells without a number, in every report table (the legend in the method section
+says it once): :data:`SUPPRESSED` («:», SSB's symbol) for a cell hidden to protect respondents,
+:data:`MISSING` («–») for a value that is not printed, not available or cannot be computed, and
+:data:`NOT_APPLICABLE` (the same «–») for a cell where no value belongs (a comparison with a
+source that prints none).
 """
 
 from __future__ import annotations
@@ -15,7 +22,10 @@ from babel.numbers import format_decimal
 
 LOCALE = "nb_NO"
 NBSP = "\u00a0"
-MISSING = "–"  # shown for values that were not printed / are not available
+MINUS = "\u2212"  # the minus sign of every negative number shown to readers
+MISSING = "–"  # a value not printed in the source, not available or not computable
+NOT_APPLICABLE = MISSING  # no value belongs in the cell (same symbol as MISSING, one legend)
+SUPPRESSED = ":"  # hidden to protect respondents (SSB's symbol)
 
 # Column labels used in the report (Lundeberg & Mjåland's SPSS-style wording)
 ANTALL = "Antall"
@@ -55,13 +65,14 @@ def fmt_num(x: float | int | None, decimals: int = 0) -> str:
     Returns
     -------
     str
-        ``x`` with a decimal comma and no-break-space thousands separators (Babel's ``nb_NO``
-        locale), or ``–`` (:data:`MISSING`) when ``x`` is missing.
+        ``x`` with a decimal comma, no-break-space thousands separators (Babel's ``nb_NO``
+        locale) and the minus sign U+2212 (:data:`MINUS`), or ``–`` (:data:`MISSING`) when ``x``
+        is missing.
     """
     if x is None or isna(x):
         return MISSING
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return format_decimal(x, format=pattern, locale=LOCALE)
+    return format_decimal(x, format=pattern, locale=LOCALE).replace("-", MINUS)
 
 
 def fmt_auto(x: float | int | None, max_decimals: int = 1) -> str:
@@ -178,10 +189,10 @@ def match_marker(ok: bool | None) -> str:
     Returns
     -------
     str
-        ``✓``, ``✗`` or ``–``.
+        ``✓``, ``✗`` or ``–`` (:data:`NOT_APPLICABLE`).
     """
     if ok is None or ok is pd.NA:
-        return MISSING
+        return NOT_APPLICABLE
     return "✓" if ok else "✗"
 
 
@@ -206,6 +217,34 @@ def fmt_smart(x: float | int | None) -> str:
     cap = 1 if a >= 100 else 2 if a >= 1 else 3
     dec = next((d for d in range(cap) if round(float(x), d) == round(float(x), cap)), cap)
     return fmt_num(x, dec)
+
+
+# significant digits a value keeps when it is shown with "the decimals it has" (as Python's ``:g``)
+_GENERAL_DIGITS = 6
+
+
+def fmt_general(x: float | int | None) -> str:
+    """A value with the decimals it has, up to six significant digits, in Norwegian format.
+
+    The Norwegian counterpart of Python's ``f"{x:g}"`` for the arithmetic in check explanations
+    (``2 274 / 33,9 = 67,1``): ``8041.17`` gives ``8 041,17``, ``2274.0`` gives ``2 274``; large
+    whole numbers keep all their digits (no exponent).
+
+    Parameters
+    ----------
+    x : float or int or None
+        The value, printed or recomputed.
+
+    Returns
+    -------
+    str
+        ``x`` in Norwegian format (see :func:`fmt_num`) with the decimals of its six-significant-digit
+        form, or ``–`` (:data:`MISSING`) when ``x`` is missing.
+    """
+    if x is None or isna(x):
+        return MISSING
+    exponent = Decimal(format(float(x), f".{_GENERAL_DIGITS}g")).as_tuple().exponent
+    return fmt_num(x, max(0, -exponent) if isinstance(exponent, int) else 0)
 
 
 def fmt_p(p: float | None) -> str:
