@@ -2,7 +2,8 @@
 -- "Vedlegg A: Title" (unnumbered), and a cross-reference @sec-id to it becomes "vedlegg A".
 -- Quarto letters appendices only in books; this filter runs before Quarto's own filters
 -- (entry point pre-ast), so its crossref filter never sees these references.
--- The words come from the document metadata (appendix-word, appendix-ref-word).
+-- The words come from the document metadata (appendix-word, appendix-ref-word). The class
+-- `appendix` is replaced by `vedlegg`, so Quarto keeps the appendices in the TOC.
 
 local letters = {}
 
@@ -22,6 +23,11 @@ local function collect(doc)
       local letter = string.char(64 + n)
       if h.identifier ~= "" then letters[h.identifier] = letter end
       if not h.classes:includes("unnumbered") then h.classes:insert("unnumbered") end
+      -- Quarto's HTML moves sections of class `appendix` into its end-of-page appendix block,
+      -- outside the table of contents; as plain unnumbered sections the lettered appendices stay
+      -- in the text and in the TOC, as in the fallback (class `vedlegg` keeps a styling hook)
+      h.classes = h.classes:filter(function(c) return c ~= "appendix" end)
+      h.classes:insert("vedlegg")
       local prefix = pandoc.Inlines({pandoc.Str(word), pandoc.Space(), pandoc.Str(letter .. ":"), pandoc.Space()})
       h.content = prefix .. h.content
       if FORMAT:match("typst") then

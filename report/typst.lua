@@ -1,6 +1,9 @@
 -- Typst output of both renderers (Quarto and the pandoc fallback):
 -- * callouts become framed typst blocks, so Quarto never imports @preview/fontawesome (which
 --   typst would download) and the fallback's PDF looks the same;
+-- * figures are set at FIGURE_WIDTH of the text width (centred), not the full width the
+--   notebooks' figure size gives: the figures keep their proportions and stay readable in print,
+--   and the PDF stays short enough for its readers (issue 12, item 4);
 -- * table columns get no relative widths (typst sizes them from their content; pandoc's
 --   widths come from the length of the pipe-table separators) and long file names may break
 --   after '_' and '/'.
@@ -21,6 +24,14 @@ local function callout_kind(div)
     if kind and COLOURS[kind] then return kind end
   end
   return nil
+end
+
+local FIGURE_WIDTH = "78%"
+
+function Image(img)
+  local w = img.attributes["width"]
+  if w == nil or w == "" or w == "100%" then img.attributes["width"] = FIGURE_WIDTH end
+  return img
 end
 
 function Table(t)
