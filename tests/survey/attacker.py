@@ -64,3 +64,21 @@ def recovered(counts: dict, relations: list[tuple], percents: dict | None = None
 
 def _nan(v: object) -> bool:
     return v is None or (isinstance(v, float) and math.isnan(v))
+
+
+def recovered_linked(tables: dict, links: list[tuple], latent: list) -> dict:
+    """Hidden cells an attacker pins down by combining several printed tables of one survey.
+
+    ``tables``: name -> (counts, relations, percents) as for :func:`recovered`; every cell is
+    tagged ``(name, cell)``. ``links``: relations between tagged cells of different tables and
+    ``latent`` cells, the counts no table prints (e.g. women who did not answer housing), which
+    the attacker treats as unknown non-negative numbers. Only printed-table cells are reported.
+    """
+    counts: dict = {cell: float("nan") for cell in latent}
+    relations: list[tuple] = list(links)
+    percents: dict = {}
+    for name, (c, rel, pct) in tables.items():
+        counts |= {(name, k): v for k, v in c.items()}
+        relations += [((name, t), [(name, p) for p in parts]) for t, parts in rel]
+        percents |= {(name, k): (p, (name, b)) for k, (p, b) in (pct or {}).items()}
+    return {k: v for k, v in recovered(counts, relations, percents).items() if k not in set(latent)}
