@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from helpers.survey import files, own_tables
-from tests.survey.attacker import recovered_linked
+from tests.survey.attacker import own_survey_links, recovered_linked
 
 T = 5
 SEX = {1: "Kvinne", 2: "Mann"}
@@ -95,25 +95,8 @@ def _attack(df: pd.DataFrame, cb) -> dict:
         "xs": _cross_counts(kjonn),
         "xa": _cross_counts(alder),
     }
-    latent, links = [], []
-    # sex x housing group, with «not answered» (0) on either side; the crosstab counts only both answered
-    for s in (1, 2):  # row margin of a sex = its frequency count − those who did not answer housing
-        latent.append(("u-sex-nohousing", s))
-        links.append((("sex", s), [("xs", (s, 4)), ("u-sex-nohousing", s)]))
-    for g in (1, 2, 3):  # column margin = the housing codes of the group − those who did not answer sex
-        latent.append(("u-nosex", g))
-        codes = [code for code, grp in GROUP.items() if grp == g]
-        links.append(((f"sum-{g}",), [("bolig", code) for code in codes]))
-        links.append(((f"sum-{g}",), [("xs", (3, g)), ("u-nosex", g)]))
-        latent.append((f"sum-{g}",))
-        latent.append(("u-noage", g))
-        links.append(((f"sum-{g}",), [("xa", (4, g)), ("u-noage", g)]))
-    # age: those who answered = the age-group margins + those not in the crosstab (no housing or under 18)
-    latent.append(("u-age-out",))
-    links.append((("age", "n"), [("xa", (a, 4)) for a in (1, 2, 3)] + [("u-age-out",)]))
-    # those who did not answer sex: in no crosstab column
-    latent.append(("u-nosex-nohousing",))
-    links.append((("sex", 4), [("u-nosex", g) for g in (1, 2, 3)] + [("u-nosex-nohousing",)]))
+    rows = {g: [code for code, grp in GROUP.items() if grp == g] for g in (1, 2, 3)}  # row = code
+    links, latent = own_survey_links(len(SEX), rows, 3)
     return recovered_linked(tables, links, latent)
 
 
