@@ -285,3 +285,35 @@ def test_no_free_text_in_any_file_under_report_or_processed(run):
         if p.is_file() and needle in p.read_bytes()
     ]
     assert hits == []
+
+
+def _captioned_tables(md: str) -> dict[str, list[list[str]]]:
+    """Caption -> pipe table (the ``Table:`` line after each table)."""
+    out, tables = {}, _pipe_tables(md)
+    captions = [line[len("Table: ") :] for line in md.splitlines() if line.startswith("Table: ")]
+    assert len(captions) == len(tables)
+    for cap, t in zip(captions, tables, strict=True):
+        out[cap] = t
+    return out
+
+
+def test_attacker_recovers_nothing_in_the_likert_summary_with_its_frequency_tables(run):
+    """Each statement's summary row (uenig, verken, enig, N) adds up its frequency table's categories."""
+    target = run["target"]
+    freqs = _captioned_tables(_markdown_outputs(target, "own-frequencies"))
+    (likert,) = _pipe_tables(_markdown_outputs(target, "tbl-own-likert"))
+    hidden_seen = 0
+    for row in likert[1:]:
+        (cap,) = [c for c in freqs if c.endswith(f": {row[0]}. Antall og prosent av dem som svarte.")]
+        f_counts, f_rel, f_pcts = _freq_table([freqs[cap]], [r[0] for r in freqs[cap][1:6]])
+        s_counts, s_pcts = {}, {}
+        for j in (1, 2, 3):
+            s_pcts[j], s_counts[j] = _pct_count(row[j])
+            s_pcts[j] = (s_pcts[j], 4)
+        s_counts[4] = _num(row[4])
+        hidden_seen += sum(np.isnan(v) for v in s_counts.values())
+        tables = {"f": (f_counts, f_rel, f_pcts), "s": (s_counts, [(4, [1, 2, 3])], s_pcts)}
+        links = [(("s", 1), [("f", 1), ("f", 2)]), (("s", 2), [("f", 3)]), (("s", 3), [("f", 4), ("f", 5)])]
+        links.append((("s", 4), [("f", 6)]))
+        assert recovered_linked(tables, links, []) == {}, row
+    assert hidden_seen > 0

@@ -9,6 +9,8 @@ the printed cells, the relations and non-negativity (``scipy.optimize.linprog``)
 cell has an interval narrower than one (its value follows from printed cells), the smallest printed
 non-public cell of a relation that pins it is hidden as well, and the audit runs again. The result
 is protected but not minimal (τ-ARGUS' optimal or hypercube methods hide fewer cells).
+Linked tables (several tables of one survey that count the same people) are one grid whose
+printed cells are sums of the latent cells of their cover table (:mod:`helpers.survey.linked`).
 
 A percentage is printed only when its count and its base are both printed, so a percentage times
 its base cannot give back a hidden count.

@@ -12,6 +12,10 @@ LP interval audit of :mod:`helpers.survey.disclosure` runs over all printed cell
 shared count has one status in every table and no hidden cell is pinned by any combination of
 printed ones (sdcTable's ``protectLinkedTables`` reaches the same goal by suppressing common
 cells alike in each table in turn).
+
+Not modelled: what the age statistics (mean, median, a printed minimum or maximum) tell about the
+age groups, and the cover cells themselves (a count no table prints, e.g. the women who did not
+answer housing, may follow from printed ones; only printed cells are protected, as in τ-ARGUS).
 """
 
 from __future__ import annotations
