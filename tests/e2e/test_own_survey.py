@@ -24,7 +24,7 @@ from helpers.core import paths
 from helpers.survey import files
 from tests.build import checks
 from tests.e2e.build import build
-from tests.survey.attacker import recovered
+from tests.survey.attacker import own_survey_links, recovered, recovered_linked
 from tests.survey.own_fixture import FREE_TEXT, own_survey
 
 pytestmark = pytest.mark.slow
@@ -210,3 +210,110 @@ def test_attacker_recovers_nothing_in_the_multiple_response_tables(run):
         assert recovered(counts, [("all", ["base", "not"])], pcts) == {}, t
         if not np.isnan(base) and 0 < n - base < 5:
             raise AssertionError(f"a small non-response ({n - base}) follows from the printed base: {t}")
+
+
+def _pct_count(cell: str) -> tuple[float, float]:
+    m = re.fullmatch(r"(\S+) \((\S+)\)", cell)
+    assert m, cell
+    return _num(m.group(1)), _num(m.group(2))
+
+
+def _freq_table(tables: list, labels: list[str]) -> tuple[dict, list, dict]:
+    (t,) = [t for t in tables if [r[0] for r in t[1 : len(labels) + 1]] == labels]
+    body = t[1:]
+    k = len(labels)
+    counts = {i: _num(r[1]) for i, r in enumerate(body, start=1)}
+    pcts = {i: (_num(r[2]), k + 1) for i, r in enumerate(body[: k + 1], start=1) if len(r) > 2}
+    return counts, [(k + 1, list(range(1, k + 1))), (k + 3, [k + 1, k + 2])], pcts
+
+
+def _cross_table(target: Path, label: str) -> tuple[dict, list, dict]:
+    (t,) = _pipe_tables(_markdown_outputs(target, label))
+    body = [r[1:] for r in t[1:]]
+    n_r, n_c = len(body), len(body[0])
+    counts, pcts = {}, {}
+    for i, row in enumerate(body, start=1):
+        for j, cell in enumerate(row, start=1):
+            p, c = _pct_count(cell)
+            counts[(i, j)], pcts[(i, j)] = c, (p, (i, n_c))
+    rel = [((i, n_c), [(i, j) for j in range(1, n_c)]) for i in range(1, n_r + 1)]
+    rel += [((n_r, j), [(i, j) for i in range(1, n_r)]) for j in range(1, n_c + 1)]
+    return counts, rel, pcts
+
+
+def _numeric_rows(target: Path) -> dict[str, tuple[float, float]]:
+    (t,) = _pipe_tables(_markdown_outputs(target, "tbl-own-numeric"))
+    return {r[0]: (_num(r[1]), _num(r[2])) for r in t[1:]}  # label -> (N, «Ikke svart»)
+
+
+def test_attacker_recovers_nothing_in_the_number_table(run):
+    n = len(run["df"])
+    for label, (n_ans, miss) in _numeric_rows(run["target"]).items():
+        counts = {"n": n_ans, "missing": miss, "all": float(n)}
+        assert recovered(counts, [("all", ["n", "missing"])]) == {}, label
+
+
+def test_attacker_recovers_nothing_across_the_linked_tables(run):
+    """Sex, housing and age tables combined: a cell hidden in one is not pinned by the others."""
+    cb = files.read_codebook()
+    target = run["target"]
+    freqs = _pipe_tables(_markdown_outputs(target, "own-frequencies"))
+    sex, housing = cb.labels("q34_kjonn"), cb.labels("q42_bolig")
+    age_label = str(cb.items.loc["q33_alder", "item_label"])
+    n_ans, miss = _numeric_rows(target)[age_label]
+    tables = {
+        "sex": _freq_table(freqs, list(sex.values())),
+        "bolig": _freq_table(freqs, list(housing.values())),
+        "age": ({"n": n_ans, "missing": miss, "all": float(len(run["df"]))}, [("all", ["n", "missing"])], {}),
+        "xs": _cross_table(target, "tbl-own-kjonn"),
+        "xa": _cross_table(target, "tbl-own-alder"),
+    }
+    # the codebook's housing grouping of the crosstab columns, as the report's codebook prints it
+    group = {1: 1, 2: 2, 3: 2, 4: 2, 6: 2, 5: 3, 7: 3}
+    rows = {g: [i for i, code in enumerate(housing, start=1) if group[code] == g] for g in (1, 2, 3)}
+    links, latent = own_survey_links(len(sex), rows, 3)
+    assert recovered_linked(tables, links, latent) == {}
+
+
+def test_no_free_text_in_any_file_under_report_or_processed(run):
+    root = run["root"]
+    needle = FREE_TEXT.encode("utf-8")
+    hits = [
+        str(p.relative_to(root))
+        for folder in (root / "report", root / "data" / "processed")
+        for p in folder.rglob("*")
+        if p.is_file() and needle in p.read_bytes()
+    ]
+    assert hits == []
+
+
+def _captioned_tables(md: str) -> dict[str, list[list[str]]]:
+    """Caption -> pipe table (the ``Table:`` line after each table)."""
+    out, tables = {}, _pipe_tables(md)
+    captions = [line[len("Table: ") :] for line in md.splitlines() if line.startswith("Table: ")]
+    assert len(captions) == len(tables)
+    for cap, t in zip(captions, tables, strict=True):
+        out[cap] = t
+    return out
+
+
+def test_attacker_recovers_nothing_in_the_likert_summary_with_its_frequency_tables(run):
+    """Each statement's summary row (uenig, verken, enig, N) adds up its frequency table's categories."""
+    target = run["target"]
+    freqs = _captioned_tables(_markdown_outputs(target, "own-frequencies"))
+    (likert,) = _pipe_tables(_markdown_outputs(target, "tbl-own-likert"))
+    hidden_seen = 0
+    for row in likert[1:]:
+        (cap,) = [c for c in freqs if c.endswith(f": {row[0]}. Antall og prosent av dem som svarte.")]
+        f_counts, f_rel, f_pcts = _freq_table([freqs[cap]], [r[0] for r in freqs[cap][1:6]])
+        s_counts, s_pcts = {}, {}
+        for j in (1, 2, 3):
+            s_pcts[j], s_counts[j] = _pct_count(row[j])
+            s_pcts[j] = (s_pcts[j], 4)
+        s_counts[4] = _num(row[4])
+        hidden_seen += sum(np.isnan(v) for v in s_counts.values())
+        tables = {"f": (f_counts, f_rel, f_pcts), "s": (s_counts, [(4, [1, 2, 3])], s_pcts)}
+        links = [(("s", 1), [("f", 1), ("f", 2)]), (("s", 2), [("f", 3)]), (("s", 3), [("f", 4), ("f", 5)])]
+        links.append((("s", 4), [("f", 6)]))
+        assert recovered_linked(tables, links, []) == {}, row
+    assert hidden_seen > 0

@@ -1,5 +1,9 @@
 """The empty templates: every codebook variable, labels and value labels, and they read back."""
 
+import time
+import zipfile
+from datetime import date
+
 import pandas as pd
 import pyreadstat
 
@@ -20,3 +24,17 @@ def test_templates_from_one_command(tmp_path):
     assert book.loc["q34_kjonn", "koder"] == "1=Kvinne; 2=Mann"
     for name in ("survey_template.sav", "survey_template.xlsx"):
         assert len(files.read_survey(tmp_path / name, cb, require_all=True)) == 0
+
+
+def test_xlsx_template_is_byte_identical_across_writes(tmp_path):
+    cb = files.read_codebook()
+    a, b = tmp_path / "a", tmp_path / "b"
+    files.write_templates(a, cb)
+    time.sleep(2.1)  # the zip format stores seconds in steps of two: a clock date would now differ
+    files.write_templates(b, cb)
+    for name in ("survey_template.xlsx", "survey_template.sav"):
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+    with zipfile.ZipFile(a / "survey_template.xlsx") as z:
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = z.read("docProps/core.xml").decode()
+    assert "1980-01-01T00:00:00Z" in core and str(date.today().year) not in core

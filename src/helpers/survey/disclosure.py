@@ -9,6 +9,8 @@ the printed cells, the relations and non-negativity (``scipy.optimize.linprog``)
 cell has an interval narrower than one (its value follows from printed cells), the smallest printed
 non-public cell of a relation that pins it is hidden as well, and the audit runs again. The result
 is protected but not minimal (τ-ARGUS' optimal or hypercube methods hide fewer cells).
+Linked tables (several tables of one survey that count the same people) are one grid whose
+printed cells are sums of the latent cells of their cover table (:mod:`helpers.survey.linked`).
 
 A percentage is printed only when its count and its base are both printed, so a percentage times
 its base cannot give back a hidden count.
@@ -43,11 +45,15 @@ class Grid:
     """The count cells of one table (or of linked tables of one item) and their relations.
 
     ``public`` cells are known anyway (e.g. the number of respondents) and are never hidden.
+    ``latent`` cells are printed by no table (the cells of the cover table that links several
+    tables, e.g. women who did not answer housing): always unknown to the attacker, never hidden
+    on purpose and not themselves protected.
     """
 
     values: Mapping[Cell, float]
     relations: tuple[Relation, ...]
     public: frozenset = frozenset()
+    latent: frozenset = frozenset()
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,8 @@ class Protection:
 def audit(grid: Grid, hidden: Iterable[Cell]) -> dict[Cell, tuple[float, float]]:
     """The interval each hidden cell can take given the printed cells (LP, cells >= 0).
 
+    The grid's latent cells are unknowns of the LP too; no interval is reported for them.
+
     Parameters
     ----------
     grid
@@ -83,7 +91,7 @@ def audit(grid: Grid, hidden: Iterable[Cell]) -> dict[Cell, tuple[float, float]]
     dict
         Hidden cell -> (lowest, highest) feasible value; ``inf`` when unbounded.
     """
-    hid = sorted(set(hidden), key=repr)
+    hid = sorted(set(hidden) | set(grid.latent), key=repr)
     if not hid:
         return {}
     col = {k: i for i, k in enumerate(hid)}
@@ -106,6 +114,8 @@ def audit(grid: Grid, hidden: Iterable[Cell]) -> dict[Cell, tuple[float, float]]
     b_eq = np.array(rhs) if rows else None
     out = {}
     for k in hid:
+        if k in grid.latent:
+            continue
         c = np.zeros(len(hid))
         c[col[k]] = 1.0
         lo = linprog(c, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs")
@@ -121,6 +131,7 @@ def _candidate(grid: Grid, exposed: list[Cell], hidden: set) -> Cell | None:
     Preferred: the cell in most relations that hold exactly one hidden cell (it closes a
     rectangle of hidden cells), then interior before totals, then the smallest positive count.
     """
+    hidden = hidden | set(grid.latent)  # the cover cells are unknown, never candidates
     totals = {r.total for r in grid.relations}
     single = [r for r in grid.relations if sum(c in hidden for c in (r.total, *r.parts)) == 1]
     pool = {
@@ -130,6 +141,8 @@ def _candidate(grid: Grid, exposed: list[Cell], hidden: set) -> Cell | None:
         for c in (r.total, *r.parts)
         if c not in hidden and c not in grid.public
     }
+    if grid.latent:  # linked tables: also the printed cells of other tables that count the same people
+        pool |= _linked_pool(grid, exposed, hidden)
     if not pool:  # pinned through a chain of relations: widen to every relation with a hidden cell
         pool = {
             c
@@ -147,6 +160,19 @@ def _candidate(grid: Grid, exposed: list[Cell], hidden: set) -> Cell | None:
         return (-closes, c in totals, v <= 0, v, repr(c))
 
     return min(pool, key=rank)
+
+
+def _linked_pool(grid: Grid, exposed: list[Cell], hidden: set) -> set:
+    """Printed cells whose cover (the latent cells they add up) overlaps an exposed cell's cover."""
+    cover: dict[Cell, set] = {}
+    for r in grid.relations:
+        cover.setdefault(r.total, set()).update(p for p in r.parts if p in grid.latent)
+    reach = set().union(*(cover.get(e, set()) for e in exposed))
+    return {
+        c
+        for c, cov in cover.items()
+        if cov & reach and c not in hidden and c not in grid.public and c not in grid.latent
+    }
 
 
 def protect(grid: Grid, threshold: int) -> Protection:
@@ -167,7 +193,11 @@ def protect(grid: Grid, threshold: int) -> Protection:
     """
     if threshold <= 1:
         return Protection(frozenset(), {})
-    hidden = {k for k, v in grid.values.items() if 0 < float(v) < threshold and k not in grid.public}
+    hidden = {
+        k
+        for k, v in grid.values.items()
+        if 0 < float(v) < threshold and k not in grid.public and k not in grid.latent
+    }
     while True:
         intervals = audit(grid, hidden)
         exposed = Protection(frozenset(hidden), intervals).exposed()

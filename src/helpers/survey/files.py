@@ -12,7 +12,9 @@ User-defined missing values in a ``.sav`` become empty cells.
 from __future__ import annotations
 
 import os
+import re
 import warnings
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -226,6 +228,11 @@ def own_text_columns(cb: cbk.Codebook) -> list[str]:
 
 TEMPLATE_STEM = "survey_template"
 TEMPLATE_SHEETS = ("svar", "kodebok")
+# the .xlsx template's document dates and zip entry dates (openpyxl writes the clock): fixed at
+# the zip format's first date, so two writes from one codebook are byte-identical
+XLSX_EPOCH = (1980, 1, 1, 0, 0, 0)
+XLSX_EPOCH_W3C = "1980-01-01T00:00:00Z"
+XLSX_DATES = re.compile(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
 def write_templates(outdir: str | Path, cb: cbk.Codebook) -> list[Path]:
@@ -270,7 +277,22 @@ def write_templates(outdir: str | Path, cb: cbk.Codebook) -> list[Path]:
         with pd.ExcelWriter(tmp, engine="openpyxl") as xw:
             pd.DataFrame(columns=columns).to_excel(xw, sheet_name=TEMPLATE_SHEETS[0], index=False)
             book.to_excel(xw, sheet_name=TEMPLATE_SHEETS[1], index=False)
+        _fix_xlsx_dates(tmp)
         tmp.replace(xlsx)
     finally:
         tmp.unlink(missing_ok=True)
     return [xlsx, sav]
+
+
+def _fix_xlsx_dates(path: Path) -> None:
+    """Rewrite an .xlsx with fixed document and zip entry dates (same order, same content otherwise)."""
+    with zipfile.ZipFile(path) as zin:
+        entries = [(i.filename, zin.read(i.filename)) for i in zin.infolist()]
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zout:
+        for name, data in entries:
+            if name == "docProps/core.xml":
+                data = XLSX_DATES.sub(rf"\g<1>{XLSX_EPOCH_W3C}\g<2>", data.decode("utf-8")).encode("utf-8")
+            info = zipfile.ZipInfo(name, date_time=XLSX_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            zout.writestr(info, data)

@@ -1,8 +1,10 @@
 """The tables of a student's own survey, protected: every item, the L&M crosstabs, Likert, multiple response.
 
 Every table is long cells (``row_order``, ``row``, ``col_order``, ``col``, ``statistic``,
-``value``, ``suppressed``) after the disclosure control of :mod:`helpers.survey.suppression`.
-Free-text items are never tabulated (they can name a person or a workplace).
+``value``, ``suppressed``) after the disclosure control of :mod:`helpers.survey.suppression`;
+the tables that count sex, age or housing are protected together as linked tables
+(:mod:`helpers.survey.linked`). Free-text items are never tabulated (they can name a person or a
+workplace).
 """
 
 from __future__ import annotations
@@ -13,11 +15,11 @@ import numpy as np
 import pandas as pd
 
 from helpers.core.formatting import ANTALL_SVAR, PROSENT, TOTAL
+from helpers.survey import linked, suppression
 from helpers.survey import lm_variables as lmv
-from helpers.survey import suppression
 from helpers.survey.codebook import CODED_TYPES, Codebook
 from helpers.survey.crosstabs import crosstab
-from helpers.survey.disclosure import extreme_printable
+from helpers.survey.disclosure import Grid, Relation, extreme_printable, protect
 from helpers.survey.frequencies import IKKE_SVART, counts, frequency, long_frequency, pct
 from helpers.survey.likert import LIKERT_CODES, LIKERT_GROUPS
 from helpers.survey.multiple_response import multiple_response
@@ -25,6 +27,18 @@ from helpers.survey.multiple_response import multiple_response
 # the L&M crosstabs: name -> (row variable, its grouping); the columns are the housing groups
 CROSSTABS = {"kjonn": "4.8", "alder": "4.9"}  # name -> the L&M table it follows
 NUMERIC_STATS = ("n", "missing", "mean", "median", "sd", "min", "max")
+_LINKED_MEMO: dict[tuple, linked.LinkedProtection] = {}
+
+
+def _linked(data: pd.DataFrame, cb: Codebook, threshold: int) -> linked.LinkedProtection | None:
+    """The linked tables' protection (None without them or with suppression off), computed once."""
+    if threshold <= 1 or not linked.applies(data):
+        return None
+    key = (tuple(pd.util.hash_pandas_object(data[list(linked.LINKED_ITEMS)], index=False)), threshold)
+    if key not in _LINKED_MEMO:
+        _LINKED_MEMO.clear()
+        _LINKED_MEMO[key] = linked.protect_linked(data, cb, threshold)
+    return _LINKED_MEMO[key]
 
 
 @dataclass(frozen=True)
@@ -82,6 +96,7 @@ def item_tables(data: pd.DataFrame, cb: Codebook, threshold: int) -> tuple[list[
     """
     freqs: list[OwnTable] = []
     likert_rows: list[pd.DataFrame] = []
+    link = _linked(data, cb, threshold)
     for item in cb.items.index:
         it = cb.items.loc[item]
         if it["item_type"] not in CODED_TYPES or item not in data.columns:
@@ -97,6 +112,8 @@ def item_tables(data: pd.DataFrame, cb: Codebook, threshold: int) -> tuple[list[
                 long, _likert_summary(data[item]), groups, threshold, show_missing=True
             )
             likert_rows.append(summ.assign(row=item, row_order=len(likert_rows) + 1))
+        elif link is not None and item in linked.FREQUENCY_ITEMS:
+            long = link.frequency(item, long)
         else:
             long = suppression.protect_frequency(long, threshold, show_missing=True)
         freqs.append(OwnTable(item, "frequency", _labelled_frequency(long, list(lab.values()), True)))
@@ -124,9 +141,11 @@ def crosstab_tables(data: pd.DataFrame, cb: Codebook, threshold: int) -> list[Ow
         "alder": (lmv.alder3(data["q33_alder"]), lmv.ALDER3),
     }
     out = []
+    link = _linked(data, cb, threshold)
     for name in CROSSTABS:
         rows, labels = spec[name]
-        long = suppression.apply_suppression(crosstab(rows, housing, labels, lmv.BOLIG3), threshold)
+        table = crosstab(rows, housing, labels, lmv.BOLIG3)
+        long = link.crosstab(name, table) if link else suppression.apply_suppression(table, threshold)
         out.append(OwnTable(name, "crosstab", long))
     return out
 
@@ -158,7 +177,17 @@ def multiple_response_tables(data: pd.DataFrame, cb: Codebook, threshold: int) -
     return out
 
 
-def _numeric_row(v: pd.Series, n_resp: int, threshold: int) -> tuple[dict[str, float], set[str]]:
+def _count_hidden(n: int, miss: int, n_resp: int, threshold: int) -> set[str]:
+    """N and «Ikke svart» of one item, protected: they add up to the (printed) respondents."""
+    grid = Grid(
+        {"n": n, "missing": miss, "all": n_resp}, (Relation("all", ("n", "missing")),), frozenset({"all"})
+    )
+    return set(protect(grid, threshold).hidden)
+
+
+def _numeric_row(
+    v: pd.Series, n_resp: int, threshold: int, counts_hidden: set[str] | None = None
+) -> tuple[dict[str, float], set[str]]:
     x = v.dropna().astype(float)
     n, miss = len(x), n_resp - len(x)
     small = threshold > 1 and n < threshold
@@ -171,11 +200,9 @@ def _numeric_row(v: pd.Series, n_resp: int, threshold: int) -> tuple[dict[str, f
         "min": float(x.min()) if n else np.nan,
         "max": float(x.max()) if n else np.nan,
     }
-    hidden: set[str] = set()
+    hidden = _count_hidden(n, miss, n_resp, threshold) if counts_hidden is None else set(counts_hidden)
     if small:
         hidden |= set(NUMERIC_STATS) - {"missing"}
-    if threshold > 1 and 0 < miss < threshold:
-        hidden |= {"missing", "n"}  # N = all respondents − «Ikke svart»
     for e in ("min", "max"):
         if n and not extreme_printable(x.tolist(), row[e], threshold):
             hidden.add(e)
@@ -185,9 +212,10 @@ def _numeric_row(v: pd.Series, n_resp: int, threshold: int) -> tuple[dict[str, f
 def numeric_table(data: pd.DataFrame, cb: Codebook, threshold: int) -> OwnTable:
     """N, «Ikke svart», mean, median, SD, min and max of every number item, protected.
 
-    A group below the threshold shows nothing but «Ikke svart»; a small «Ikke svart» hides N
-    with it (the number of respondents is printed); min and max are shown only when at least
-    ``threshold`` respondents gave that value.
+    A group below the threshold shows no statistic; N and «Ikke svart» add up to the printed
+    number of respondents and are protected as a table (a small one hides the other), age's
+    with the linked tables (:mod:`helpers.survey.linked`); min and max are shown only when at
+    least ``threshold`` respondents gave that value.
 
     Parameters
     ----------
@@ -201,8 +229,10 @@ def numeric_table(data: pd.DataFrame, cb: Codebook, threshold: int) -> OwnTable:
     """
     cells = []
     items = [i for i in cb.items.index if cb.items.loc[i, "item_type"] == "number" and i in data.columns]
+    link = _linked(data, cb, threshold)
     for r, item in enumerate(items, start=1):
-        row, hidden = _numeric_row(data[item], len(data), threshold)
+        counts_hidden = link.numeric_hidden(item) if link and item in linked.LINKED_ITEMS else None
+        row, hidden = _numeric_row(data[item], len(data), threshold, counts_hidden)
         for j, stat in enumerate(NUMERIC_STATS, start=1):
             cells.append(
                 {
