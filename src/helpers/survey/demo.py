@@ -26,6 +26,13 @@ How each block is built (all randomness from one ``numpy.random.default_rng(seed
 5. prices (5.3, 5.4): values with the printed n, minimum, maximum and median, then a hill-climb
    on pairs of values towards the printed mean and SD.
 6. every other item: plausible random codes («ikke publisert» in the codebook appendix).
+7. the survey facts stated only in the text (``lm2016_survey_text_facts``: sample, ages, born in
+   Norway, prison, overdoses, treatment, violence, ...): the women and men outside Tabell 4.8 make
+   the text's counts; exact ages and housing answers move inside their table groups, the
+   unexposed of 6.2 between «Nei» and unanswered, and every item no table fixes is moved one
+   answer at a time by :func:`helpers.survey.demo_text.climb` towards its facts. Facts a table
+   forbids (the tables count 166, not 165) are listed with the arithmetic in
+   ``lm2016_survey_text_fact_reasons``.
 
 The result is demo data: it reproduces published tables, it is not a finding about anybody.
 """
@@ -39,11 +46,12 @@ import pandas as pd
 
 from helpers.core import catalogue, paths, writers
 from helpers.core.formatting import round_half_away
-from helpers.survey import demo_fit, published
+from helpers.survey import demo_fit, demo_text, published
 from helpers.survey import lm_variables as lmv
 from helpers.survey.codebook import Codebook
 from helpers.survey.demo_resource import DEFAULT_SEED, DEMO_RESOURCE, N_RESPONDENTS, resource_descriptor
 from helpers.survey.files import read_codebook
+from helpers.survey.lm_tables import TABLE_ITEMS
 
 # exact ages of the oldest age group are drawn up to this age
 DEMO_MAX_AGE = 66
@@ -121,8 +129,10 @@ def _stat(published: pd.DataFrame, table: str, row: int, statistic: str) -> floa
 # ------------------------------------------------------------------------------- the blocks
 
 
-def _block_people(rng: np.random.Generator, published: pd.DataFrame, n: int, cols: dict) -> np.ndarray:
-    """Block 1: sex x age group x housing (4.8, 4.9). Returns the sex codes."""
+def _block_people(
+    rng: np.random.Generator, published: pd.DataFrame, facts: pd.DataFrame, n: int, cols: dict
+) -> np.ndarray:
+    """Block 1: sex x age group x housing (4.8, 4.9) and the text's sex counts. Returns the sex codes."""
     sex, agegrp, house3 = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
     pos = 0
     for h in (1, 2, 3):
@@ -137,7 +147,9 @@ def _block_people(rng: np.random.Generator, published: pd.DataFrame, n: int, col
         house3[pos : pos + k] = h
         pos += k
     outside = np.arange(n)[pos:]
-    sex[outside] = rng.permutation([1] * 4 + [2] * 6 + [np.nan] * (len(outside) - 10))
+    # the text's women and men (lm2016_survey_text_facts) less those in the tables; the rest unknown
+    women, men = (_fact(facts, f) - int((sex == code).sum()) for f, code in (("women_n", 1), ("men_n", 2)))
+    sex[outside] = rng.permutation([1] * women + [2] * men + [np.nan] * (len(outside) - women - men))
     agegrp[outside] = rng.choice([1, 2, 3, np.nan], len(outside))
     q42 = np.full(n, np.nan)
     for h in (1, 2, 3):
@@ -148,10 +160,43 @@ def _block_people(rng: np.random.Generator, published: pd.DataFrame, n: int, col
         sel = agegrp == g
         age[sel] = rng.integers(lo, (DEMO_MAX_AGE if hi is None else hi) + 1, int(sel.sum()))
     cols["q34_kjonn"], cols["q33_alder"], cols["q42_bolig"] = sex, age, q42
+    # exact ages inside their age group, then housing inside its group, towards the text's facts
+    demo_text.climb(rng, cols, "q33_alder", facts[facts["item"] == "q33_alder"], _age_move(agegrp))
+    demo_text.climb(rng, cols, "q42_bolig", facts[facts["item"] == "q42_bolig"], _housing_move(house3))
     return sex
 
 
-def _block_violence(rng: np.random.Generator, published: pd.DataFrame, sex: np.ndarray, cols: dict) -> None:
+def _fact(facts: pd.DataFrame, fact_id: str) -> int:
+    return int(facts.loc[facts["fact_id"] == fact_id, "value"].iloc[0])
+
+
+def _age_move(agegrp: np.ndarray) -> demo_text.Proposal:
+    """A new exact age for one respondent inside his or her age group of Tabell 4.9."""
+    rows = np.flatnonzero(~np.isnan(agegrp))
+
+    def propose(rng: np.random.Generator, values: np.ndarray) -> tuple[int, float]:
+        i = int(rows[rng.integers(len(rows))])
+        lo, hi = lmv.AGE_GROUPS[int(agegrp[i])]
+        return i, float(rng.integers(lo, (DEMO_MAX_AGE if hi is None else hi) + 1))
+
+    return propose
+
+
+def _housing_move(house3: np.ndarray) -> demo_text.Proposal:
+    """Another housing answer for one respondent inside his or her housing group of Tabell 4.8."""
+    rows = np.flatnonzero(~np.isnan(house3))
+
+    def propose(rng: np.random.Generator, values: np.ndarray) -> tuple[int, float]:
+        i = int(rows[rng.integers(len(rows))])
+        codes = [c for c, g in lmv.BOLIG3_FROM_Q42.items() if g == house3[i]]
+        return i, float(codes[rng.integers(len(codes))])
+
+    return propose
+
+
+def _block_violence(
+    rng: np.random.Generator, published: pd.DataFrame, facts: pd.DataFrame, sex: np.ndarray, cols: dict
+) -> None:
     """Block 2: exposure to violence and its types by sex (6.2)."""
     n, idx = len(sex), np.arange(len(sex))
     t62, p62 = _cells(published, "6.2"), _cells(published, "6.2", "percent")
@@ -170,6 +215,12 @@ def _block_violence(rng: np.random.Generator, published: pd.DataFrame, sex: np.n
     q12 = np.where(exposed, 1.0, 0.0)
     q12[(~exposed) & (rng.random(n) < 0.1)] = np.nan
     cols["q12_vold_utsatt_noen_gang"] = q12
+    # the text's shares (72 %, by sex and age) move only the unexposed between «Nei» and unanswered
+    on = demo_text.facts_on(facts, "q12_vold_utsatt_noen_gang")
+    on = on[on["item"] == "q12_vold_utsatt_noen_gang"]
+    move = demo_text.choice_proposal(idx[~exposed], [0, np.nan])
+    demo_text.climb(rng, cols, "q12_vold_utsatt_noen_gang", on, move)
+    q12 = cols["q12_vold_utsatt_noen_gang"]
     for r, item in enumerate(lmv.Q15_ORDER_6_2, start=1):
         v = np.where(np.isnan(q12), np.nan, 0.0)
         for g, sex_code in ((1, 1), (2, 2)):
@@ -291,7 +342,11 @@ def _block_others(rng: np.random.Generator, cb: Codebook, n: int, cols: dict) ->
 
 
 def generate(
-    cb: Codebook, published: pd.DataFrame, seed: int = DEFAULT_SEED, n: int = N_RESPONDENTS
+    cb: Codebook,
+    published: pd.DataFrame,
+    facts: pd.DataFrame,
+    seed: int = DEFAULT_SEED,
+    n: int = N_RESPONDENTS,
 ) -> pd.DataFrame:
     """The demo respondent file: ``resp_id`` and one column per codebook item, codes as numbers.
 
@@ -301,6 +356,8 @@ def generate(
         The codebook.
     published
         The published tables with Tabell 4.14 (:func:`helpers.survey.published.read_published`).
+    facts
+        The text-only survey facts (:func:`helpers.survey.published.read_text_facts`).
     seed
         Seed of the one random number generator.
     n
@@ -313,12 +370,14 @@ def generate(
     """
     rng = np.random.default_rng(seed)
     cols: dict = {}
-    sex = _block_people(rng, published, n, cols)
-    _block_violence(rng, published, sex, cols)
+    sex = _block_people(rng, published, facts, n, cols)
+    _block_violence(rng, published, facts, sex, cols)
     _block_frequencies(rng, published, n, cols)
     _block_police(rng, published, n, cols)
     _block_prices(rng, published, n, cols)
     _block_others(rng, cb, n, cols)
+    frozen = {item for items in TABLE_ITEMS.values() for item in items} | {"q33_alder", "q42_bolig"}
+    demo_text.calibrate_free(rng, cols, facts, cb, frozen)
     items = cb.items
     out = pd.DataFrame({iid: cols[iid] for iid in items.index})
     out = out.iloc[rng.permutation(n)].reset_index(drop=True)
@@ -332,7 +391,7 @@ def generate(
 def main() -> None:
     """Write ``data/raw/lm2016_survey_demo.csv`` and its data-package entry (then rehash)."""
     cb = read_codebook()
-    demo = generate(cb, published.read_published())
+    demo = generate(cb, published.read_published(), published.read_text_facts())
     writers.write_csv(demo, paths.raw(f"{DEMO_RESOURCE}.csv"))
     pkg = catalogue.load_datapackage()
     pkg["resources"] = [r for r in pkg["resources"] if r["name"] != DEMO_RESOURCE]

@@ -111,7 +111,7 @@ def resource_descriptor(cb: Codebook, seed: int = DEFAULT_SEED, n: int = N_RESPO
             }
         ],
         "provenance": {
-            "generator": f"helpers.survey.demo.generate(cb, published, seed={seed}, n={n}); "
+            "generator": f"helpers.survey.demo.generate(cb, published, facts, seed={seed}, n={n}); "
             "write with `.venv/bin/python -m helpers.survey.demo`",
             "document": "Generated; calibrated to Lundeberg & Mjåland (2017) published tables",
             "seed_file": "shared/seeds/003_27a9ed8394f5b75e.txt",

@@ -219,6 +219,45 @@ def format_text_figures(cmp: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+FACT_MEASURE_NO = {
+    "n": "antall respondenter",
+    "count": "antall",
+    "pct": "andel av dem som svarte, %",
+    "missing": "antall ikke svart",
+    "missing_pct": "andel ikke svart, %",
+    "answered": "antall som svarte",
+    "mean": "gjennomsnitt",
+}
+
+
+def format_text_facts(table: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
+    """:func:`helpers.survey.demo_text.check` as report cells, one row per text-only fact.
+
+    Parameters
+    ----------
+    table
+        The ``table`` of the check.
+    labels
+        item -> its label in the codebook (``resp_id``: the whole sample).
+
+    Returns
+    -------
+    pandas.DataFrame
+        String cells.
+    """
+    return pd.DataFrame(
+        {
+            "Linje": table["source_line"].map(str),
+            "Spørsmål": table["item"].map(lambda i: labels.get(i, "utvalget")),
+            "Mål": table["measure"].map(FACT_MEASURE_NO),
+            "Trykt": [fmt_num(v, d) for v, d in zip(table["printed"], table["decimals"], strict=True)],
+            "Beregnet": [fmt_num(v, d) for v, d in zip(table["ours"], table["decimals"], strict=True)],
+            "Samsvar": table["match"].map(match_marker),
+            "Merknad": table["reason"],
+        }
+    )
+
+
 def _type_label(cb: Codebook, item_id: str, item_type: str) -> str:
     if item_type != "likert5":
         return TYPE_NO[item_type]
