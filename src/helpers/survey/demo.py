@@ -23,7 +23,7 @@ How each block is built (all randomness from one ``numpy.random.default_rng(seed
    two control groups of 6.5/6.6 is searched exhaustively for the best match of N, mean, SD and
    SE; then the police-contact sum (A.4) is fitted by a seeded hill-climb, and the trust
    statement of Tabell 6.7 is permuted between respondents (counts unchanged) towards A.5.
-5. prices (5.3, 5.4): values with the printed n, minimum, maximum and median, then a hill-climb
+5. prices (Figur 5.2, 5.3, 5.4): values with the printed n, minimum, maximum and median, then a hill-climb
    on pairs of values towards the printed mean and SD.
 6. every other item: plausible random codes («ikke publisert» in the codebook appendix).
 7. the survey facts stated only in the text (``lm2016_survey_text_facts``: sample, ages, born in
@@ -46,15 +46,15 @@ import pandas as pd
 
 from helpers.core import catalogue, paths, writers
 from helpers.core.formatting import round_half_away
-from helpers.survey import demo_fit, demo_text, published
+from helpers.survey import demo_fit, demo_moves, demo_text, published
 from helpers.survey import lm_variables as lmv
 from helpers.survey.codebook import Codebook
 from helpers.survey.demo_resource import DEFAULT_SEED, DEMO_RESOURCE, N_RESPONDENTS, resource_descriptor
 from helpers.survey.files import read_codebook
-from helpers.survey.lm_tables import TABLE_ITEMS
+from helpers.survey.lm_tables import PRICE_ITEMS_F5_2, TABLE_ITEMS
 
 # exact ages of the oldest age group are drawn up to this age
-DEMO_MAX_AGE = 66
+DEMO_MAX_AGE = demo_moves.DEMO_MAX_AGE
 
 
 def _cells(published: pd.DataFrame, table: str, statistic: str = "count") -> pd.DataFrame:
@@ -161,37 +161,14 @@ def _block_people(
         age[sel] = rng.integers(lo, (DEMO_MAX_AGE if hi is None else hi) + 1, int(sel.sum()))
     cols["q34_kjonn"], cols["q33_alder"], cols["q42_bolig"] = sex, age, q42
     # exact ages inside their age group, then housing inside its group, towards the text's facts
-    demo_text.climb(rng, cols, "q33_alder", facts[facts["item"] == "q33_alder"], _age_move(agegrp))
-    demo_text.climb(rng, cols, "q42_bolig", facts[facts["item"] == "q42_bolig"], _housing_move(house3))
+    moves = {"q33_alder": demo_moves.age_move(agegrp), "q42_bolig": demo_moves.housing_move(house3)}
+    for item, move in moves.items():
+        demo_text.climb(rng, cols, item, facts[facts["item"] == item], move)
     return sex
 
 
 def _fact(facts: pd.DataFrame, fact_id: str) -> int:
     return int(facts.loc[facts["fact_id"] == fact_id, "value"].iloc[0])
-
-
-def _age_move(agegrp: np.ndarray) -> demo_text.Proposal:
-    """A new exact age for one respondent inside his or her age group of Tabell 4.9."""
-    rows = np.flatnonzero(~np.isnan(agegrp))
-
-    def propose(rng: np.random.Generator, values: np.ndarray) -> tuple[int, float]:
-        i = int(rows[rng.integers(len(rows))])
-        lo, hi = lmv.AGE_GROUPS[int(agegrp[i])]
-        return i, float(rng.integers(lo, (DEMO_MAX_AGE if hi is None else hi) + 1))
-
-    return propose
-
-
-def _housing_move(house3: np.ndarray) -> demo_text.Proposal:
-    """Another housing answer for one respondent inside his or her housing group of Tabell 4.8."""
-    rows = np.flatnonzero(~np.isnan(house3))
-
-    def propose(rng: np.random.Generator, values: np.ndarray) -> tuple[int, float]:
-        i = int(rows[rng.integers(len(rows))])
-        codes = [c for c, g in lmv.BOLIG3_FROM_Q42.items() if g == house3[i]]
-        return i, float(codes[rng.integers(len(codes))])
-
-    return propose
 
 
 def _block_violence(
@@ -265,7 +242,9 @@ def _group_targets(published: pd.DataFrame, table: str) -> list[dict]:
     return tg
 
 
-def _block_police(rng: np.random.Generator, published: pd.DataFrame, n: int, cols: dict) -> None:
+def _block_police(
+    rng: np.random.Generator, published: pd.DataFrame, facts: pd.DataFrame, n: int, cols: dict
+) -> None:
     """Block 4: police control groups, respect and trust (6.4-6.6), police-contact sum (A.4)."""
     targets = {t: _group_targets(published, t) for t in ("6.5", "6.6")}
     n0, n1 = int(targets["6.5"][0]["n"]), int(targets["6.5"][1]["n"])
@@ -292,6 +271,7 @@ def _block_police(rng: np.random.Generator, published: pd.DataFrame, n: int, col
         police[i] = rng.permutation(police[i])
     for j, item in enumerate(lmv.POLICE_COUNTS):
         cols[item] = police[:, j]
+    demo_moves.climb_police(rng, cols, facts, np.concatenate([g1, rest]))
     # 6.7 and A.5: deal the printed counts, then swap answers between respondents towards A.5
     y = _deal(rng, n, _row_counts(published, "6.7", 1, 5), np.arange(n))
     x = np.column_stack([police.sum(axis=1), cols["q34_kjonn"], cols["q33_alder"]])
@@ -300,23 +280,32 @@ def _block_police(rng: np.random.Generator, published: pd.DataFrame, n: int, col
 
 
 def _block_prices(rng: np.random.Generator, published: pd.DataFrame, n: int, cols: dict) -> None:
-    """Block 5: prices with the printed n, median, minimum, maximum, mean and SD (5.3, 5.4)."""
+    """Block 5: prices with the printed n, median, minimum, maximum, mean and SD (F5.2, 5.3, 5.4)."""
     idx = np.arange(n)
-    for j, item in enumerate(lmv.PRICE_ITEMS_5_3, start=1):
-        col = published[(published["table"] == "5.3") & (published["col_order"] == j)]
-        st = {int(r): float(v) for r, v in zip(col["row_order"], col["value"], strict=True)}
-        k = int(st[1])
-        sd_dec = int(col.loc[col["row_order"] == 5, "decimals"].iloc[0])
-        vals = demo_fit.prices(rng, k, (st[4], st[6], st[7]), (st[3], st[5]), sd_decimals=sd_dec)
-        v = np.full(n, np.nan)
-        v[rng.permutation(idx)[:k]] = rng.permutation(vals)
-        cols[item] = v
+    for table, items in (("5.3", lmv.PRICE_ITEMS_5_3), ("F5.2", PRICE_ITEMS_F5_2)):
+        _price_columns(rng, published, table, items, cols)
     for j, item in enumerate(lmv.PRICE_ITEMS_5_4, start=1):
         med = _stat(published[published["col_order"] == j], "5.4", 2, "other")
         k = int(rng.integers(60, 110)) | 1  # odd, so the median is one answer
         vals = demo_fit.prices(rng, k, (med, 0.5 * med, 2 * med))
         v = np.full(n, np.nan)
         v[rng.permutation(idx)[:k]] = rng.permutation(vals)
+        cols[item] = v
+
+
+def _price_columns(
+    rng: np.random.Generator, published: pd.DataFrame, table: str, items: tuple[str, ...], cols: dict
+) -> None:
+    """Prices with the printed n, median, minimum, maximum, mean and SD of a 5.3-layout table."""
+    n = len(cols["q34_kjonn"])
+    for j, item in enumerate(items, start=1):
+        col = published[(published["table"] == table) & (published["col_order"] == j)]
+        st = {int(r): float(v) for r, v in zip(col["row_order"], col["value"], strict=True)}
+        k = int(st[1])
+        sd_dec = int(col.loc[col["row_order"] == 5, "decimals"].iloc[0])
+        vals = demo_fit.prices(rng, k, (st[4], st[6], st[7]), (st[3], st[5]), sd_decimals=sd_dec)
+        v = np.full(n, np.nan)
+        v[rng.permutation(np.arange(n))[:k]] = rng.permutation(vals)
         cols[item] = v
 
 
@@ -373,7 +362,7 @@ def generate(
     sex = _block_people(rng, published, facts, n, cols)
     _block_violence(rng, published, facts, sex, cols)
     _block_frequencies(rng, published, n, cols)
-    _block_police(rng, published, n, cols)
+    _block_police(rng, published, facts, n, cols)
     _block_prices(rng, published, n, cols)
     _block_others(rng, cb, n, cols)
     frozen = {item for items in TABLE_ITEMS.values() for item in items} | {"q33_alder", "q42_bolig"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from helpers.survey import lm_variables as lmv
 from helpers.survey.codebook import Codebook
 from helpers.survey.lm_tables import LM_TABLES, TABLE_ITEMS
@@ -17,18 +19,28 @@ _QUALIFIER = {
 }
 
 
-def constrained_items() -> dict[str, str]:
-    """Which published tables constrain which item (shown in the codebook appendix).
+TEXT_TARGET = "teksten"
+
+
+def constrained_items(text_items: Iterable[str] = ()) -> dict[str, str]:
+    """Which published tables (and text facts) constrain which item (shown in the codebook appendix).
+
+    Parameters
+    ----------
+    text_items
+        Items of ``lm2016_survey_text_facts`` (the demo data are moved towards the text's facts).
 
     Returns
     -------
     dict
-        Item id -> the L&M tables whose cells the demo data of the item are fitted to.
+        Item id -> the L&M tables whose cells the demo data of the item are fitted to, and «teksten».
     """
     tables: dict[str, list[str]] = {}
     for t in LM_TABLES:
         for item in TABLE_ITEMS[t]:
             tables.setdefault(item, []).append(t)
+    for item in sorted(set(text_items) - {"resp_id"}):
+        tables.setdefault(item, []).append(TEXT_TARGET)
     out = {}
     for item, ts in tables.items():
         text = ", ".join(ts)

@@ -116,7 +116,21 @@ def reproduced(fact: Mapping, value: float) -> bool:
     return bool(round_half_away(value, dec) == round_half_away(float(fact["value"]), dec))
 
 
-def _loss(facts: list[dict], cols: Columns) -> float:
+def loss(facts: list[dict], cols: Columns) -> float:
+    """How far the facts are from being printed the same: 0 when all are.
+
+    Parameters
+    ----------
+    facts
+        Fact rows (``to_dict("records")`` of ``lm2016_survey_text_facts``).
+    cols
+        Item -> values.
+
+    Returns
+    -------
+    float
+        Sum over the facts of the distance outside the printed rounding interval, relative.
+    """
     total = 0.0
     for f in facts:
         v = fact_value(f, cols)
@@ -201,16 +215,16 @@ def climb(
     values = np.asarray(cols[item], float).copy()
     cols[item] = values
     rows = facts.to_dict("records")
-    best = _loss(rows, cols)
+    best = loss(rows, cols)
     for _ in range(steps):
         if best == 0.0:
             break
         i, new = propose(rng, values)
         old = values[i]
         values[i] = new
-        loss = _loss(rows, cols)
-        if loss <= best:
-            best = loss
+        now = loss(rows, cols)
+        if now <= best:
+            best = now
         else:
             values[i] = old
 
