@@ -10,9 +10,13 @@ import numpy as np
 import pytest
 
 from helpers.core import catalogue, paths
-from helpers.survey import codebook, demo, demo_fit, demo_resource
+from helpers.survey import codebook, demo, demo_fit, demo_resource, published
 from helpers.survey.compare import compare
 from helpers.survey.lm_tables import reproduce
+
+
+def pub_facts():
+    return published.read_text_facts()
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +26,7 @@ def inputs(lm_codebook_and_published):
 
 def test_committed_demo_file_is_the_generator_output(inputs):
     cb, published = inputs
-    generated = demo.generate(cb, published)
+    generated = demo.generate(cb, published, pub_facts())
     committed = paths.raw(f"{demo_resource.DEMO_RESOURCE}.csv").read_text(encoding="utf-8")
     assert generated.to_csv(index=False, lineterminator="\n") == committed
 
@@ -45,13 +49,13 @@ def test_generator_follows_its_targets(inputs):
     changed = published.copy()
     sel = (changed["table"] == "4.15") & (changed["row_order"] == 1) & (changed["statistic"] == "count")
     changed.loc[sel, "value"] = 40
-    data = codebook.validate(demo.generate(cb, changed), cb)
+    data = codebook.validate(demo.generate(cb, changed, pub_facts()), cb)
     assert (data["q11_lettere_behandling"] == 1).sum() == 40
 
 
 def test_another_seed_gives_another_file_with_the_same_tables(inputs):
     cb, published = inputs
-    a = codebook.validate(demo.generate(cb, published, seed=1), cb)
+    a = codebook.validate(demo.generate(cb, published, pub_facts(), seed=1), cb)
     b = codebook.validate(catalogue.read_resource(demo_resource.DEMO_RESOURCE), cb)
     assert not a.equals(b)
     for t in ("4.8", "4.9", "6.3"):
@@ -88,7 +92,8 @@ def test_generator_does_not_depend_on_the_blas_kernel(coretype):
         env["OPENBLAS_CORETYPE"] = coretype
     code = (
         "import sys; from helpers.survey import demo, files, published; "
-        "sys.stdout.write(demo.generate(files.read_codebook(), published.read_published())"
+        "sys.stdout.write(demo.generate(files.read_codebook(), published.read_published(), "
+        "published.read_text_facts())"
         ".to_csv(index=False, lineterminator='\\n'))"
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=paths.ROOT)

@@ -156,6 +156,8 @@ NOTEBOOKS: tuple[Notebook, ...] = (
             "lm2016_codebook_items",
             "lm2016_codebook_values",
             "lm2016_published_tables",
+            "lm2016_survey_text_fact_reasons",
+            "lm2016_survey_text_facts",
             "lm2016_text_figure_reasons",
         ),
         reads_processed=(

@@ -23,9 +23,16 @@ How each block is built (all randomness from one ``numpy.random.default_rng(seed
    two control groups of 6.5/6.6 is searched exhaustively for the best match of N, mean, SD and
    SE; then the police-contact sum (A.4) is fitted by a seeded hill-climb, and the trust
    statement of Tabell 6.7 is permuted between respondents (counts unchanged) towards A.5.
-5. prices (5.3, 5.4): values with the printed n, minimum, maximum and median, then a hill-climb
+5. prices (Figur 5.2, 5.3, 5.4): values with the printed n, minimum, maximum and median, then a hill-climb
    on pairs of values towards the printed mean and SD.
 6. every other item: plausible random codes («ikke publisert» in the codebook appendix).
+7. the survey facts stated only in the text (``lm2016_survey_text_facts``: sample, ages, born in
+   Norway, prison, overdoses, treatment, violence, ...): the women and men outside Tabell 4.8 make
+   the text's counts; exact ages and housing answers move inside their table groups, the
+   unexposed of 6.2 between «Nei» and unanswered, and every item no table fixes is moved one
+   answer at a time by :func:`helpers.survey.demo_text.climb` towards its facts. Facts a table
+   forbids (the tables count 166, not 165) are listed with the arithmetic in
+   ``lm2016_survey_text_fact_reasons``.
 
 The result is demo data: it reproduces published tables, it is not a finding about anybody.
 """
@@ -39,14 +46,15 @@ import pandas as pd
 
 from helpers.core import catalogue, paths, writers
 from helpers.core.formatting import round_half_away
-from helpers.survey import demo_fit, published
+from helpers.survey import demo_fit, demo_moves, demo_text, published
 from helpers.survey import lm_variables as lmv
 from helpers.survey.codebook import Codebook
 from helpers.survey.demo_resource import DEFAULT_SEED, DEMO_RESOURCE, N_RESPONDENTS, resource_descriptor
 from helpers.survey.files import read_codebook
+from helpers.survey.lm_tables import PRICE_ITEMS_F5_2, TABLE_ITEMS
 
 # exact ages of the oldest age group are drawn up to this age
-DEMO_MAX_AGE = 66
+DEMO_MAX_AGE = demo_moves.DEMO_MAX_AGE
 
 
 def _cells(published: pd.DataFrame, table: str, statistic: str = "count") -> pd.DataFrame:
@@ -121,8 +129,10 @@ def _stat(published: pd.DataFrame, table: str, row: int, statistic: str) -> floa
 # ------------------------------------------------------------------------------- the blocks
 
 
-def _block_people(rng: np.random.Generator, published: pd.DataFrame, n: int, cols: dict) -> np.ndarray:
-    """Block 1: sex x age group x housing (4.8, 4.9). Returns the sex codes."""
+def _block_people(
+    rng: np.random.Generator, published: pd.DataFrame, facts: pd.DataFrame, n: int, cols: dict
+) -> np.ndarray:
+    """Block 1: sex x age group x housing (4.8, 4.9) and the text's sex counts. Returns the sex codes."""
     sex, agegrp, house3 = np.full(n, np.nan), np.full(n, np.nan), np.full(n, np.nan)
     pos = 0
     for h in (1, 2, 3):
@@ -137,7 +147,9 @@ def _block_people(rng: np.random.Generator, published: pd.DataFrame, n: int, col
         house3[pos : pos + k] = h
         pos += k
     outside = np.arange(n)[pos:]
-    sex[outside] = rng.permutation([1] * 4 + [2] * 6 + [np.nan] * (len(outside) - 10))
+    # the text's women and men (lm2016_survey_text_facts) less those in the tables; the rest unknown
+    women, men = (_fact(facts, f) - int((sex == code).sum()) for f, code in (("women_n", 1), ("men_n", 2)))
+    sex[outside] = rng.permutation([1] * women + [2] * men + [np.nan] * (len(outside) - women - men))
     agegrp[outside] = rng.choice([1, 2, 3, np.nan], len(outside))
     q42 = np.full(n, np.nan)
     for h in (1, 2, 3):
@@ -148,10 +160,20 @@ def _block_people(rng: np.random.Generator, published: pd.DataFrame, n: int, col
         sel = agegrp == g
         age[sel] = rng.integers(lo, (DEMO_MAX_AGE if hi is None else hi) + 1, int(sel.sum()))
     cols["q34_kjonn"], cols["q33_alder"], cols["q42_bolig"] = sex, age, q42
+    # exact ages inside their age group, then housing inside its group, towards the text's facts
+    moves = {"q33_alder": demo_moves.age_move(agegrp), "q42_bolig": demo_moves.housing_move(house3)}
+    for item, move in moves.items():
+        demo_text.climb(rng, cols, item, facts[facts["item"] == item], move)
     return sex
 
 
-def _block_violence(rng: np.random.Generator, published: pd.DataFrame, sex: np.ndarray, cols: dict) -> None:
+def _fact(facts: pd.DataFrame, fact_id: str) -> int:
+    return int(facts.loc[facts["fact_id"] == fact_id, "value"].iloc[0])
+
+
+def _block_violence(
+    rng: np.random.Generator, published: pd.DataFrame, facts: pd.DataFrame, sex: np.ndarray, cols: dict
+) -> None:
     """Block 2: exposure to violence and its types by sex (6.2)."""
     n, idx = len(sex), np.arange(len(sex))
     t62, p62 = _cells(published, "6.2"), _cells(published, "6.2", "percent")
@@ -170,6 +192,12 @@ def _block_violence(rng: np.random.Generator, published: pd.DataFrame, sex: np.n
     q12 = np.where(exposed, 1.0, 0.0)
     q12[(~exposed) & (rng.random(n) < 0.1)] = np.nan
     cols["q12_vold_utsatt_noen_gang"] = q12
+    # the text's shares (72 %, by sex and age) move only the unexposed between «Nei» and unanswered
+    on = demo_text.facts_on(facts, "q12_vold_utsatt_noen_gang")
+    on = on[on["item"] == "q12_vold_utsatt_noen_gang"]
+    move = demo_text.choice_proposal(idx[~exposed], [0, np.nan])
+    demo_text.climb(rng, cols, "q12_vold_utsatt_noen_gang", on, move)
+    q12 = cols["q12_vold_utsatt_noen_gang"]
     for r, item in enumerate(lmv.Q15_ORDER_6_2, start=1):
         v = np.where(np.isnan(q12), np.nan, 0.0)
         for g, sex_code in ((1, 1), (2, 2)):
@@ -214,7 +242,9 @@ def _group_targets(published: pd.DataFrame, table: str) -> list[dict]:
     return tg
 
 
-def _block_police(rng: np.random.Generator, published: pd.DataFrame, n: int, cols: dict) -> None:
+def _block_police(
+    rng: np.random.Generator, published: pd.DataFrame, facts: pd.DataFrame, n: int, cols: dict
+) -> None:
     """Block 4: police control groups, respect and trust (6.4-6.6), police-contact sum (A.4)."""
     targets = {t: _group_targets(published, t) for t in ("6.5", "6.6")}
     n0, n1 = int(targets["6.5"][0]["n"]), int(targets["6.5"][1]["n"])
@@ -241,6 +271,7 @@ def _block_police(rng: np.random.Generator, published: pd.DataFrame, n: int, col
         police[i] = rng.permutation(police[i])
     for j, item in enumerate(lmv.POLICE_COUNTS):
         cols[item] = police[:, j]
+    demo_moves.climb_police(rng, cols, facts, np.concatenate([g1, rest]))
     # 6.7 and A.5: deal the printed counts, then swap answers between respondents towards A.5
     y = _deal(rng, n, _row_counts(published, "6.7", 1, 5), np.arange(n))
     x = np.column_stack([police.sum(axis=1), cols["q34_kjonn"], cols["q33_alder"]])
@@ -249,23 +280,32 @@ def _block_police(rng: np.random.Generator, published: pd.DataFrame, n: int, col
 
 
 def _block_prices(rng: np.random.Generator, published: pd.DataFrame, n: int, cols: dict) -> None:
-    """Block 5: prices with the printed n, median, minimum, maximum, mean and SD (5.3, 5.4)."""
+    """Block 5: prices with the printed n, median, minimum, maximum, mean and SD (F5.2, 5.3, 5.4)."""
     idx = np.arange(n)
-    for j, item in enumerate(lmv.PRICE_ITEMS_5_3, start=1):
-        col = published[(published["table"] == "5.3") & (published["col_order"] == j)]
-        st = {int(r): float(v) for r, v in zip(col["row_order"], col["value"], strict=True)}
-        k = int(st[1])
-        sd_dec = int(col.loc[col["row_order"] == 5, "decimals"].iloc[0])
-        vals = demo_fit.prices(rng, k, (st[4], st[6], st[7]), (st[3], st[5]), sd_decimals=sd_dec)
-        v = np.full(n, np.nan)
-        v[rng.permutation(idx)[:k]] = rng.permutation(vals)
-        cols[item] = v
+    for table, items in (("5.3", lmv.PRICE_ITEMS_5_3), ("F5.2", PRICE_ITEMS_F5_2)):
+        _price_columns(rng, published, table, items, cols)
     for j, item in enumerate(lmv.PRICE_ITEMS_5_4, start=1):
         med = _stat(published[published["col_order"] == j], "5.4", 2, "other")
         k = int(rng.integers(60, 110)) | 1  # odd, so the median is one answer
         vals = demo_fit.prices(rng, k, (med, 0.5 * med, 2 * med))
         v = np.full(n, np.nan)
         v[rng.permutation(idx)[:k]] = rng.permutation(vals)
+        cols[item] = v
+
+
+def _price_columns(
+    rng: np.random.Generator, published: pd.DataFrame, table: str, items: tuple[str, ...], cols: dict
+) -> None:
+    """Prices with the printed n, median, minimum, maximum, mean and SD of a 5.3-layout table."""
+    n = len(cols["q34_kjonn"])
+    for j, item in enumerate(items, start=1):
+        col = published[(published["table"] == table) & (published["col_order"] == j)]
+        st = {int(r): float(v) for r, v in zip(col["row_order"], col["value"], strict=True)}
+        k = int(st[1])
+        sd_dec = int(col.loc[col["row_order"] == 5, "decimals"].iloc[0])
+        vals = demo_fit.prices(rng, k, (st[4], st[6], st[7]), (st[3], st[5]), sd_decimals=sd_dec)
+        v = np.full(n, np.nan)
+        v[rng.permutation(np.arange(n))[:k]] = rng.permutation(vals)
         cols[item] = v
 
 
@@ -291,7 +331,11 @@ def _block_others(rng: np.random.Generator, cb: Codebook, n: int, cols: dict) ->
 
 
 def generate(
-    cb: Codebook, published: pd.DataFrame, seed: int = DEFAULT_SEED, n: int = N_RESPONDENTS
+    cb: Codebook,
+    published: pd.DataFrame,
+    facts: pd.DataFrame,
+    seed: int = DEFAULT_SEED,
+    n: int = N_RESPONDENTS,
 ) -> pd.DataFrame:
     """The demo respondent file: ``resp_id`` and one column per codebook item, codes as numbers.
 
@@ -301,6 +345,8 @@ def generate(
         The codebook.
     published
         The published tables with Tabell 4.14 (:func:`helpers.survey.published.read_published`).
+    facts
+        The text-only survey facts (:func:`helpers.survey.published.read_text_facts`).
     seed
         Seed of the one random number generator.
     n
@@ -313,12 +359,14 @@ def generate(
     """
     rng = np.random.default_rng(seed)
     cols: dict = {}
-    sex = _block_people(rng, published, n, cols)
-    _block_violence(rng, published, sex, cols)
+    sex = _block_people(rng, published, facts, n, cols)
+    _block_violence(rng, published, facts, sex, cols)
     _block_frequencies(rng, published, n, cols)
-    _block_police(rng, published, n, cols)
+    _block_police(rng, published, facts, n, cols)
     _block_prices(rng, published, n, cols)
     _block_others(rng, cb, n, cols)
+    frozen = {item for items in TABLE_ITEMS.values() for item in items} | {"q33_alder", "q42_bolig"}
+    demo_text.calibrate_free(rng, cols, facts, cb, frozen)
     items = cb.items
     out = pd.DataFrame({iid: cols[iid] for iid in items.index})
     out = out.iloc[rng.permutation(n)].reset_index(drop=True)
@@ -332,7 +380,7 @@ def generate(
 def main() -> None:
     """Write ``data/raw/lm2016_survey_demo.csv`` and its data-package entry (then rehash)."""
     cb = read_codebook()
-    demo = generate(cb, published.read_published())
+    demo = generate(cb, published.read_published(), published.read_text_facts())
     writers.write_csv(demo, paths.raw(f"{DEMO_RESOURCE}.csv"))
     pkg = catalogue.load_datapackage()
     pkg["resources"] = [r for r in pkg["resources"] if r["name"] != DEMO_RESOURCE]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from helpers.survey import lm_variables as lmv
 from helpers.survey.codebook import Codebook
 from helpers.survey.lm_tables import LM_TABLES, TABLE_ITEMS
@@ -17,18 +19,28 @@ _QUALIFIER = {
 }
 
 
-def constrained_items() -> dict[str, str]:
-    """Which published tables constrain which item (shown in the codebook appendix).
+TEXT_TARGET = "teksten"
+
+
+def constrained_items(text_items: Iterable[str] = ()) -> dict[str, str]:
+    """Which published tables (and text facts) constrain which item (shown in the codebook appendix).
+
+    Parameters
+    ----------
+    text_items
+        Items of ``lm2016_survey_text_facts`` (the demo data are moved towards the text's facts).
 
     Returns
     -------
     dict
-        Item id -> the L&M tables whose cells the demo data of the item are fitted to.
+        Item id -> the L&M tables whose cells the demo data of the item are fitted to, and «teksten».
     """
     tables: dict[str, list[str]] = {}
     for t in LM_TABLES:
         for item in TABLE_ITEMS[t]:
             tables.setdefault(item, []).append(t)
+    for item in sorted(set(text_items) - {"resp_id"}):
+        tables.setdefault(item, []).append(TEXT_TARGET)
     out = {}
     for item, ts in tables.items():
         text = ", ".join(ts)
@@ -111,13 +123,19 @@ def resource_descriptor(cb: Codebook, seed: int = DEFAULT_SEED, n: int = N_RESPO
             }
         ],
         "provenance": {
-            "generator": f"helpers.survey.demo.generate(cb, published, seed={seed}, n={n}); "
+            "generator": f"helpers.survey.demo.generate(cb, published, facts, seed={seed}, n={n}); "
             "write with `.venv/bin/python -m helpers.survey.demo`",
-            "document": "Generated; calibrated to Lundeberg & Mjåland (2017) published tables",
+            "generator_nb": f"helpers.survey.demo.generate(cb, published, facts, seed={seed}, n={n}); "
+            "skrives med `.venv/bin/python -m helpers.survey.demo`",
+            "document": "Generated; calibrated to Lundeberg & Mjåland (2017) published tables and text facts",
             "seed_file": "shared/seeds/003_27a9ed8394f5b75e.txt",
             "citation_key": "lundeberg2017",
-            "table": "calibration targets: Tabell 4.8, 4.9, 4.14-4.17, 5.3-5.7, 6.1-6.7, A.4, A.5",
-            "lines": "see lm2016_published_tables and lm2016_table_4_14 (their source_line)",
+            "table": "calibration targets: Tabell 4.8, 4.9, 4.14-4.17, Figur 5.2, 5.3-5.7, 6.1-6.7, A.4, A.5; "
+            "survey facts stated only in the text",
+            "table_nb": "kalibreringsmål: Tabell 4.8, 4.9, 4.14-4.17, Figur 5.2, 5.3-5.7, 6.1-6.7, A.4, A.5; "
+            "tall om respondentene som bare står i teksten",
+            "lines": "see lm2016_published_tables, lm2016_table_4_14 and lm2016_survey_text_facts (their source_line)",
+            "lines_nb": "se source_line i lm2016_published_tables, lm2016_table_4_14 og lm2016_survey_text_facts",
             "units": "one row per synthetic respondent; answer codes of lm2016_codebook_values",
             "period": "June 2016 (the survey the targets come from)",
             "licence_note": "Synthetic data made by this project's code (MIT/CC BY as the repository).",

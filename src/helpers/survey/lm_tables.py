@@ -94,9 +94,27 @@ def _group_table(item: str) -> Builder:
     return build
 
 
-def _table_5_3(data: pd.DataFrame, cb: Codebook) -> pd.DataFrame:
+# Figur 5.2: street prices of the LAR medicines, an SPSS table in the layout of Tabell 5.3
+PRICE_ITEMS_F5_2 = (
+    "q29_pris_metadon",
+    "q29_pris_subutex",
+    "q29_pris_suboxone",
+    "q29_pris_suboxone_film",
+    "q29_pris_bup_santoz",
+    "q29_pris_bup_orifarm",
+)
+
+
+def _price_table(items: tuple[str, ...]) -> Builder:
+    def build(data: pd.DataFrame, cb: Codebook) -> pd.DataFrame:
+        return _prices(data, items)
+
+    return build
+
+
+def _prices(data: pd.DataFrame, items: tuple[str, ...]) -> pd.DataFrame:
     rows = []
-    for j, item in enumerate(lmv.PRICE_ITEMS_5_3, start=1):
+    for j, item in enumerate(items, start=1):
         v = data[item].dropna().astype(float)
         cells = [
             (1, "n", len(v)),
@@ -151,7 +169,8 @@ TABLES: dict[str, LMTable] = {
     "4.15": LMTable(("q11_lettere_behandling",), _frequency("q11_lettere_behandling")),
     "4.16": LMTable(("q11_livssituasjon_bedre",), _frequency("q11_livssituasjon_bedre")),
     "4.17": LMTable(("q11_bedre_helse",), _frequency("q11_bedre_helse")),
-    "5.3": LMTable(lmv.PRICE_ITEMS_5_3, _table_5_3),
+    "F5.2": LMTable(PRICE_ITEMS_F5_2, _price_table(PRICE_ITEMS_F5_2)),
+    "5.3": LMTable(lmv.PRICE_ITEMS_5_3, _price_table(lmv.PRICE_ITEMS_5_3)),
     "5.4": LMTable(lmv.PRICE_ITEMS_5_4, _table_5_4),
     "5.5": LMTable(("q11_pris_opp",), _frequency("q11_pris_opp", show_missing=True)),
     "5.6": LMTable(("q31_tilgang_endring",), _frequency("q31_tilgang_endring", show_missing=True)),

@@ -19,6 +19,8 @@ TABLE_4_14_TOTALS = "lm2016_table_4_14_printed_totals"
 TEXT_FIGURES = "lm2016_text_figures"
 CELL_REASONS = "lm2016_cell_reasons"
 TEXT_REASONS = "lm2016_text_figure_reasons"
+TEXT_FACTS = "lm2016_survey_text_facts"
+TEXT_FACT_REASONS = "lm2016_survey_text_fact_reasons"
 
 
 def _table_4_14_rows(t414: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
@@ -133,3 +135,40 @@ def read_text_reasons(name: str = TEXT_REASONS) -> dict[str, str]:
     """
     r = catalogue.read_resource(name)
     return dict(zip(r["figure_id"], r["reason"], strict=True))
+
+
+def read_text_facts(name: str = TEXT_FACTS) -> pd.DataFrame:
+    """Survey facts stated only in L&M's running text (sample, ages, shares of answers).
+
+    Parameters
+    ----------
+    name : str
+        The resource (default ``lm2016_survey_text_facts``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``fact_id``, ``item``, ``measure``, ``codes``, ``group_item``, ``group_codes``, ``value``,
+        ``value_as_printed``, ``source_line``, ``note``; missing codes and groups as empty strings.
+    """
+    facts = catalogue.read_resource(name)
+    for c in ("codes", "group_item", "group_codes"):
+        facts[c] = facts[c].fillna("").astype(str)
+    return facts
+
+
+def read_text_fact_reasons(name: str = TEXT_FACT_REASONS) -> dict[str, str]:
+    """Why a text-only fact cannot be reproduced: the published table it contradicts, with the arithmetic.
+
+    Parameters
+    ----------
+    name : str
+        Resource with one reason per fact (default ``lm2016_survey_text_fact_reasons``).
+
+    Returns
+    -------
+    dict
+        fact_id -> reason.
+    """
+    r = catalogue.read_resource(name)
+    return dict(zip(r["fact_id"], r["reason"], strict=True))

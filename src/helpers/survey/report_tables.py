@@ -193,6 +193,16 @@ def likert_table(rows: list[LikertRow], cb: Codebook, decimals: int = 1) -> pd.D
     return pd.DataFrame(out)
 
 
+def _printed_beside_ours(cmp: pd.DataFrame) -> dict[str, object]:
+    """The printed and recomputed number as printed, the ✓/✗ marker and the reason."""
+    return {
+        "Trykt": [fmt_num(v, d) for v, d in zip(cmp["printed"], cmp["decimals"], strict=True)],
+        "Beregnet": [fmt_num(v, d) for v, d in zip(cmp["ours"], cmp["decimals"], strict=True)],
+        "Samsvar": cmp["match"].map(match_marker),
+        "Merknad": cmp["reason"],
+    }
+
+
 def format_text_figures(cmp: pd.DataFrame) -> pd.DataFrame:
     """:func:`helpers.survey.compare.compare_text_figures` as report cells.
 
@@ -211,10 +221,43 @@ def format_text_figures(cmp: pd.DataFrame) -> pd.DataFrame:
             "Linje": cmp["source_line"].map(str),
             "Tabell": cmp["table"],
             "Mål": cmp["measure"].map(MEASURE_NO),
-            "Trykt": [fmt_num(v, d) for v, d in zip(cmp["printed"], cmp["decimals"], strict=True)],
-            "Beregnet": [fmt_num(v, d) for v, d in zip(cmp["ours"], cmp["decimals"], strict=True)],
-            "Samsvar": cmp["match"].map(match_marker),
-            "Merknad": cmp["reason"],
+            **_printed_beside_ours(cmp),
+        }
+    )
+
+
+FACT_MEASURE_NO = {
+    "n": "antall respondenter",
+    "count": "antall",
+    "pct": "andel av dem som svarte, %",
+    "missing": "antall ikke svart",
+    "missing_pct": "andel ikke svart, %",
+    "answered": "antall som svarte",
+    "mean": "gjennomsnitt",
+}
+
+
+def format_text_facts(table: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
+    """:func:`helpers.survey.demo_text.check` as report cells, one row per text-only fact.
+
+    Parameters
+    ----------
+    table
+        The ``table`` of the check.
+    labels
+        item -> its label in the codebook (``resp_id``: the whole sample).
+
+    Returns
+    -------
+    pandas.DataFrame
+        String cells.
+    """
+    return pd.DataFrame(
+        {
+            "Linje": table["source_line"].map(str),
+            "Spørsmål": table["item"].map(lambda i: labels.get(i, "utvalget")),
+            "Mål": table["measure"].map(FACT_MEASURE_NO),
+            **_printed_beside_ours(table),
         }
     )
 
