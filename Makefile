@@ -26,7 +26,7 @@ NB_SRC_DIR   := notebooks
 RENDERERS    := $(filter-out src/helpers/build/nbexec.py,$(wildcard src/helpers/build/*.py))
 RAW_DATA     := $(sort $(shell find data/raw -type f -not -name "*.md"))
 
-REPORT_SRC   := report/_quarto.yml report/_quarto-single.yml report/index.qmd report/references.bib \
+REPORT_SRC   := report/_quarto.yml report/_quarto-site.yml report/_quarto-single.yml report/index.qmd report/references.bib \
                 $(wildcard report/_*.qmd) report/_conditional.yml \
                 $(sort $(wildcard report/*.css report/*.csl))
 REPORT_HTML  := report/_manuscript/index.html

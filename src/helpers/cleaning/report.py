@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from helpers.core import formatting as fmt
+from helpers.core.catalogue import shown_provenance
 
 # Norwegian column headers of the flag table and the cleaning log
 HEADERS_NB = {
@@ -46,12 +47,13 @@ def sources_overview(
     rows = []
     for name in sorted(frames):
         d = descriptors[name]
+        shown = shown_provenance(d)  # the Norwegian provenance fields (table_nb, lines_nb)
         rows.append(
             {
                 "Fil": d["path"],
                 "Kilde": f"@{d['provenance']['citation_key']}",
-                "Tabell/figur": d["provenance"]["table"],
-                "Linjer": d["provenance"]["lines"],
+                "Tabell/figur": shown.table,
+                "Linjer": shown.lines,
                 "Rader": len(frames[name]),
                 "Syntetisk": "ja" if d.get("synthetic") else "nei",
             }

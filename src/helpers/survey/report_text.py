@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-MISSING_CELL = "–"  # not applicable or not available
-SUPPRESSED_CELL = ":"  # hidden to protect respondents (SSB's symbol)
+from helpers.core import formatting as fmt
+
+MISSING_CELL = fmt.MISSING  # not applicable or not available (one rule: helpers.core.formatting)
+SUPPRESSED_CELL = fmt.SUPPRESSED  # hidden to protect respondents (SSB's symbol)
 PRINTED = "trykt"
 STAT_NO = {
     "count": "Antall",
