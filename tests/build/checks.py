@@ -194,3 +194,29 @@ def pdf_pages(pdf: Path) -> int:
     assert data.startswith(b"%PDF-"), f"{pdf} is not a PDF"
     assert b"/ObjStm" not in data, "object streams: count pages with a PDF library instead"
     return len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
+
+
+# issue 12's list: English words a reader must not meet in the Norwegian report
+ENGLISH_WORDS = ("table", "none", "untitled", "visitors", "calibration", "synthetic")
+
+
+def english_words(page: Path, words: tuple[str, ...] = ENGLISH_WORDS) -> list[str]:
+    """Each hit of ``words`` in the page's reader-visible text, with 40 characters of context.
+
+    Code (``<code>``), scripts, styles and data URIs are left out, and so are file, module and path
+    names (a word joined to ``.``, ``/``, ``_`` or ``-``, or followed by a file extension).
+    """
+    text = re.sub(
+        r"<script\b.*?</script>|<style\b.*?</style>|<code\b.*?</code>",
+        " ",
+        page.read_text(encoding="utf-8"),
+        flags=re.S | re.I,
+    )
+    text = re.sub(r"data:[^\"')\s]+", " ", text)
+    text = html_lib.unescape(re.sub(r"<[^>]+>", " ", text)).replace("\xa0", " ")
+    hits = []
+    for word in words:
+        pattern = rf"(?<![\w./_-]){re.escape(word)}(?![\w/_-]|\.(?:csv|json|py|md|txt|yml|qmd|ipynb))"
+        for m in re.finditer(pattern, text, flags=re.I):
+            hits.append(" ".join(text[max(0, m.start() - 40) : m.end() + 40].split()))
+    return hits

@@ -118,3 +118,24 @@ def test_flag_texts_are_norwegian_with_norwegian_numbers(real):
     rep = cc.check_repeated_year(real, "Tabell 4.3 (overdosetilsyn)", ("Personer", "Kvinne", "Mann"))
     assert rep["check"].iloc[0] == "Tabell 4.3 (overdosetilsyn): 2016 gjentar 2015 i Personer, Kvinne, Mann"
     assert rep["detail"].iloc[0] == "de samme 3 cellene som linje 5510"
+
+
+def test_overdose_deaths_given_only_in_text_are_transcribed_as_context(real):
+    """Seed 003 line 6411: «var 31 i 2013 og 2014, sank antallet overdosedødsfall til 17 i 2015» (Bergen).
+
+    Figur 4.13 is by county and prints no points, so no table cell holds them: they are context,
+    and the text-vs-table check raises nothing for them.
+    """
+    from helpers.cleaning.context_text import check_text_figures
+
+    text = catalogue.read_resource("lm2016_agency_text_figures")
+    deaths = text[text["figure_id"].str.startswith("overdose_deaths_")].set_index("figure_id")
+    assert deaths["value"].to_dict() == {
+        "overdose_deaths_2013": 31,
+        "overdose_deaths_2014": 31,
+        "overdose_deaths_2015": 17,
+    }
+    assert set(deaths["kind"]) == {"context"} and set(deaths["source_line"].astype(str)) == {"6411"}
+    assert set(deaths["table"]) == {"Figur 4.13"}
+    flags = check_text_figures(text, real)
+    assert not flags["check"].str.contains("overdose_deaths").any()

@@ -51,6 +51,41 @@ def test_each_printed_value_is_on_its_seed_line(table, printed):
     assert not missing, missing
 
 
+def _seed_refs(table):
+    for r in table.itertuples(index=False):
+        for ref in (r.printed, *(ref for _, ref in claims._operands(r.operands))):
+            m = claims.SEED_REF.fullmatch(ref)
+            if m:
+                yield r.claim_id, m.group(1), int(m.group(2)), m.group(3)
+
+
+def _number_on(line: str, number: str) -> bool:
+    """A seed: reference's number on a line, as a value (thousands space, decimal comma) or as printed."""
+    as_printed = r"(?<!\d)" + re.escape(number).replace(r"\.", "[.,:]") + r"(?!\d)"
+    return _printed_on(line, float(number)) or re.search(as_printed, line) is not None
+
+
+def test_each_seed_reference_is_on_its_line():
+    """A number transcribed in the claims file (seed:<seed>:<line>:<number>) is printed on that line."""
+    seeds = {p.name[:3]: p for p in SEEDS.glob("*.txt")}
+    if not seeds:
+        pytest.skip("seed texts not beside the repository")
+    refs = list(_seed_refs(catalogue.read_resource("huset_audit_claims")))
+    assert {s for _, s, _, _ in refs} >= {"000", "001", "003"}
+    missing = []
+    for cid, seed, line, number in refs:
+        text = seeds[seed].read_text(encoding="utf-8").splitlines()[line - 1]
+        if not _number_on(text, number):
+            missing.append(f"{cid}: {number} not on line {line} of seed {seed}")
+    assert not missing, missing
+
+
+def test_the_seed_reference_check_can_fail():
+    assert _number_on("Mandag - fredag 09.00 - 18.00", "18.00") and _number_on("fra 09–18", "09")
+    assert not _number_on("fra 09–18", "19") and not _number_on("09.00 - 18.00", "8.00")
+    assert _number_on("rundt 21 000 besøk", "21000") and not _number_on("rundt 21 000 besøk", "2100")
+
+
 def test_the_check_can_fail():
     if not SEED.is_file():
         pytest.skip("seed texts not beside the repository")
@@ -99,7 +134,9 @@ def test_render_formats_the_numbers():
     assert claims.render("{x:int} og {y:2}", {"x": 1650.17, "y": 1.2}) == "1 650 og 1,20"
 
 
-@pytest.mark.parametrize("ref", ["text:12", "t2:visitors", "nope:1:2", "words:x"])
+@pytest.mark.parametrize(
+    "ref", ["text:12", "t2:visitors", "nope:1:2", "words:x", "seed:3:1:2", "seed:003:1:x"]
+)
 def test_parse_ref_rejects_malformed_references(ref):
     with pytest.raises(ValueError):
         claims.parse_ref(ref)
@@ -113,3 +150,5 @@ def test_parse_ref_hand_made():
     )
     assert claims.parse_ref("t6:huset_bergen_as:x") == ("t6", "huset_bergen_as", "x", 0)
     assert claims.parse_ref("words:1/3") == pytest.approx(1 / 3)
+    assert claims.parse_ref("seed:003:5682:18") == 18.0
+    assert claims.parse_ref("seed:001:807:15.30") == pytest.approx(15.3)

@@ -163,6 +163,8 @@ def _row(c: Claim, params: Mapping[str, float], printed: Mapping[Key, float], as
     exact = c.recompute(names) if callable(c.recompute) else evaluate(c.recompute, names)
     key = parse_ref(c.printed)
     shown = c.shown_as if c.shown_as is not None else as_printed.get(key) if isinstance(key, tuple) else None
+    if shown is None and c.printed.startswith("seed:"):  # transcribed in the claims file itself
+        shown = c.printed_as
     return {
         "id": c.claim_id,
         "section": c.section,

@@ -8,8 +8,11 @@ tables or computed:
 
 * a reference is ``text:<line>:<measure>[:<unit>]`` (a prose figure), ``t1:<unit>:<measure>:<col>``
   (Tabell 1), ``t2:<measure>:<year>`` / ``t2_change:<measure>:<year>`` (Tabell 2),
-  ``t6:<unit>:<measure>`` (Tabell 6) or ``words:<fraction>`` (a number printed as a word, e.g.
-  ``words:1/3`` for "en tredel");
+  ``t6:<unit>:<measure>`` (Tabell 6), ``words:<fraction>`` (a number printed as a word, e.g.
+  ``words:1/3`` for "en tredel") or ``seed:<seed>:<line>:<number>`` (a number printed on a line of
+  any seed, e.g. ``seed:003:5682:18`` for "09–18" in Lundeberg & Mjåland (2017): a number of the
+  summary or of another source that no transcribed table holds, transcribed here, with ``.`` as
+  the decimal mark; a clock time ``hh.mm`` compares in the order of the day);
 * ``operands`` binds short names to references (``a=text:1099:visits_week24; b=...``);
 * ``recompute`` is an arithmetic expression (``+ - * /``, parentheses) over the operands, the
   parameters by name, ``printed`` and the calendar constants of :mod:`helpers.costs.parameters`,
@@ -54,6 +57,7 @@ PRINTED = "printed statement"  # held against another printed statement of the s
 RECOMPUTED = "recomputation"  # held against a recomputation from the parameters or other prints
 
 Key = tuple[str | int, ...]
+SEED_REF = re.compile(r"seed:(\d{3}):(\d+):(\d+(?:\.\d+)?)")  # seed, line, the number as printed
 
 
 @dataclass(frozen=True)
@@ -86,17 +90,21 @@ def parse_ref(ref: str) -> Key | float:
     Parameters
     ----------
     ref
-        A reference such as ``text:1101:visits_per_day_avg_week24`` or ``words:1/3``.
+        A reference such as ``text:1101:visits_per_day_avg_week24``, ``words:1/3`` or
+        ``seed:003:5682:18``.
 
     Returns
     -------
     tuple or float
         ``("text", 1101, measure[, unit])``, ``("t1", unit, measure, column)``,
-        ``("t2"|"t2_change", measure, year)``, ``("t6", unit, measure, 0)``, or a float.
+        ``("t2"|"t2_change", measure, year)``, ``("t6", unit, measure, 0)``, or a float (the value
+        of a ``words:`` or ``seed:`` reference).
     """
     kind, *parts = ref.strip().split(":")
     if kind == "words" and len(parts) == 1:
         return float(Fraction(parts[0]))
+    if kind == "seed" and len(parts) == 3 and SEED_REF.fullmatch(ref.strip()):
+        return float(parts[2])
     if kind == "text" and len(parts) in (2, 3):
         return ("text", int(parts[0]), *parts[1:])
     if kind in ("t2", "t2_change") and len(parts) == 2:
