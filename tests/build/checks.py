@@ -220,3 +220,16 @@ def english_words(page: Path, words: tuple[str, ...] = ENGLISH_WORDS) -> list[st
         for m in re.finditer(pattern, text, flags=re.I):
             hits.append(" ".join(text[max(0, m.start() - 40) : m.end() + 40].split()))
     return hits
+
+
+def pdf_article_pages(pdf: Path) -> int:
+    """Pages before the first appendix: the page before the one that opens with «Vedlegg A».
+
+    The table of contents also lists «Vedlegg A», but with dot leaders and a page number; the
+    heading itself stands alone on its line.
+    """
+    pages = pdf_text(pdf).split("\f")
+    for n, page in enumerate(pages, start=1):
+        if re.search(r"^Vedlegg A\b(?!.*\.\s*\.)", page, flags=re.M):
+            return n - 1
+    raise AssertionError(f"{pdf}: no page opens the appendices («Vedlegg A»)")
