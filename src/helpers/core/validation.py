@@ -6,13 +6,17 @@ column, so a student who points the pipeline at their own file sees exactly what
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Collection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-import pandera.pandas as pa
 
-from helpers.core.schema import Resource, pandera_schema
+if TYPE_CHECKING:  # pandera is imported where a schema is checked, not when this module loads
+    import pandera.pandas as pa
+
+    from helpers.core.schema import Resource
 
 
 class DataValidationError(ValueError):
@@ -40,7 +44,7 @@ class DataValidationError(ValueError):
         super().__init__("\n".join(lines))
 
 
-def read_csv_as_text(path: Path) -> pd.DataFrame:
+def read_csv_as_text(path: Path, text_columns: Collection[str] | None = None) -> pd.DataFrame:
     """Read a CSV file with every cell as text, for :func:`validate_frame` to type.
 
     Parameters
@@ -48,6 +52,10 @@ def read_csv_as_text(path: Path) -> pd.DataFrame:
     path : Path
         A raw file of ``data/raw/``, a processed table or a student's own CSV; UTF-8 with one
         header line.
+    text_columns : collection of str, optional
+        When given, only these columns are plain text; every other column is read as a
+        categorical of its text cells (the same text, each distinct cell stored once: a column
+        of codes in a large survey file takes a byte per cell, not a string object).
 
     Returns
     -------
@@ -60,7 +68,10 @@ def read_csv_as_text(path: Path) -> pd.DataFrame:
         If the file is not valid UTF-8 or not a well-formed CSV file.
     """
     try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        dtype: Any = str
+        if text_columns is not None:
+            dtype = defaultdict(lambda: "category", dict.fromkeys(text_columns, str))
+        return pd.read_csv(path, dtype=dtype, keep_default_na=False, encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise DataValidationError(
             path, [{"check": f"file is not valid UTF-8 ({exc.reason} at byte {exc.start})"}]
@@ -97,6 +108,10 @@ def validate_frame(df_text: pd.DataFrame, resource: Resource, file: Path | str) 
         If the columns differ from the schema's fields, a cell cannot be read as its type, or a
         constraint or the primary key fails; one problem per failing cell, naming line and column.
     """
+    import pandera.pandas as pa
+
+    from helpers.core.schema import pandera_schema
+
     _check_columns(df_text, resource, file)
     df, problems = _coerce_types(df_text, resource)
     if problems:

@@ -18,9 +18,10 @@ A missing answer («Ikke svart») is an empty cell; there are no numeric missing
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from helpers.core.validation import DataValidationError
@@ -33,14 +34,29 @@ NUMBER_BOUNDS: dict[str, tuple[float, float]] = {"q33_alder": (12, 100)}
 NUMBER_DEFAULT_BOUNDS = (0, 1_000_000)
 # more bad cells than this in one column are reported as one grouped problem
 GROUP_AFTER = 5
+# pandas' kinds of a column of text cells (parsed per distinct value by `_parse_numbers`)
+TEXT_KINDS = ("string", "empty")
 
 
 @dataclass(frozen=True)
 class Codebook:
-    """Items (indexed by ``item_id``, in questionnaire order) and value labels."""
+    """Items (indexed by ``item_id``, in questionnaire order) and value labels.
+
+    The labels of each value set are looked up once, when the codebook is made (the two tables
+    are not to be changed after that).
+    """
 
     items: pd.DataFrame
     values: pd.DataFrame
+    _by_value_set: dict[object, dict[int, str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        ordered = self.values.sort_values("category_order", kind="stable")
+        by_set = {
+            vs: dict(zip(g["code"].astype(int), g["label"], strict=True))
+            for vs, g in ordered.groupby("value_set", sort=False, dropna=False)
+        }
+        object.__setattr__(self, "_by_value_set", by_set)
 
     def item(self, item_id: str) -> pd.Series:
         """The codebook row of one item.
@@ -77,8 +93,7 @@ class Codebook:
             return dict(MR_CODES)
         if it["item_type"] not in CODED_TYPES:
             return {}
-        vs = self.values[self.values["value_set"] == it["value_set"]].sort_values("category_order")
-        return dict(zip(vs["code"].astype(int), vs["label"], strict=True))
+        return dict(self._by_value_set.get(it["value_set"], {}))
 
     def question_items(self, question: str | int, item_type: str | None = None) -> list[str]:
         """Item ids of one question (e.g. all options of a multiple-response question).
@@ -190,18 +205,14 @@ def validate(
 def _numbers(data: pd.DataFrame, col: str, cb: Codebook, item_type: str, problems: list[dict]) -> pd.Series:
     """One column as numbers; its bad cells are added to ``problems``, grouped per column."""
     raw = data[col]
-    if pd.api.types.is_numeric_dtype(raw):
-        blank = raw.isna()
-        num = raw.astype(float)
-    else:
-        blank = raw.isna() | (raw.astype(str).str.strip() == "")
-        num = pd.to_numeric(raw.where(~blank), errors="coerce")
+    blank, num = _parse_numbers(raw)
     found: list[dict] = []
     text = data.index[~blank & num.isna()]
     labels = cb.labels(col) if item_type != "number" else {}
     by_label = {str(lab).strip().casefold(): code for code, lab in labels.items()}
-    if len(text) and all(str(raw[i]).strip().casefold() in by_label for i in text):
-        held = ", ".join(repr(v) for v in dict.fromkeys(str(raw[i]).strip() for i in text))
+    held_text = raw[text].astype(str).str.strip()
+    if len(text) and bool(held_text.str.casefold().isin(list(by_label)).all()):
+        held = ", ".join(repr(v) for v in dict.fromkeys(held_text))
         expected = ", ".join(f"{c}={lab}" for c, lab in labels.items())
         first = data.index.get_loc(text[0]) + 1
         problems.append(
@@ -224,14 +235,42 @@ def _numbers(data: pd.DataFrame, col: str, cb: Codebook, item_type: str, problem
         ]
     else:
         allowed = set(labels)
-        whole = num == num.round()
-        found += [
-            _cell(data, i, col, raw[i], "a code must be a whole number") for i in data.index[ok & ~whole]
-        ]
-        bad = data.index[ok & whole & ~num.isin(allowed)]
-        found += [_cell(data, i, col, raw[i], f"unknown code (allowed: {sorted(allowed)})") for i in bad]
+        values = num.to_numpy(dtype=float, na_value=np.nan)
+        given = ok.to_numpy()
+        whole = values == np.round(values)
+        known = np.zeros(len(values), dtype=bool)
+        for code in allowed:
+            known |= values == code
+        if (given & ~(whole & known)).any():
+            found += [
+                _cell(data, i, col, raw[i], "a code must be a whole number")
+                for i in data.index[given & ~whole]
+            ]
+            bad = data.index[given & whole & ~known]
+            found += [_cell(data, i, col, raw[i], f"unknown code (allowed: {sorted(allowed)})") for i in bad]
     problems += _grouped(col, found)
     return num
+
+
+def _parse_numbers(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Which cells are blank (missing, empty or spaces only), and the cells as numbers (NaN when not).
+
+    Text cells are stripped and parsed once per distinct value (a column of codes holds a few),
+    not once per cell; the numbers are what :func:`pandas.to_numeric` makes of the whole column.
+    """
+    if pd.api.types.is_numeric_dtype(raw):
+        return raw.isna(), raw.astype(float)
+    if not isinstance(raw.dtype, pd.CategoricalDtype) and pd.api.types.infer_dtype(raw) not in TEXT_KINDS:
+        blank = raw.isna() | (raw.astype(str).str.strip() == "")
+        return blank, pd.to_numeric(raw.where(~blank), errors="coerce")
+    where, distinct = pd.factorize(raw)
+    distinct = pd.Series(distinct, dtype=object)
+    distinct_blank = (distinct.astype(str).str.strip() == "").to_numpy()
+    numbers = pd.to_numeric(distinct.where(~distinct_blank), errors="coerce").to_numpy()
+    blank = np.append(distinct_blank, True)[where]  # a missing cell (-1) takes the appended True
+    if blank.any():  # as to_numeric of the whole column with its blanks: floats, NaN for -1
+        numbers = np.append(numbers.astype(float), np.nan)
+    return pd.Series(blank, index=raw.index), pd.Series(numbers[where], index=raw.index, name=raw.name)
 
 
 def _grouped(col: str, found: list[dict]) -> list[dict]:

@@ -15,15 +15,17 @@ import os
 import re
 import warnings
 import zipfile
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyreadstat
 
 from helpers.core import catalogue
 from helpers.core.userfiles import read_user_table
-from helpers.core.validation import DataValidationError
+from helpers.core.validation import DataValidationError, read_csv_as_text
 from helpers.survey import codebook as cbk
 
 ID = "resp_id"
@@ -75,11 +77,22 @@ def read_survey(path: str | Path, cb: cbk.Codebook, require_all: bool = False) -
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"{path}: survey file does not exist")
-    raw, meta = read_user_table(path, what="survey")
+    data = _plain_csv(path, cb, require_all) if path.suffix.lower() == ".csv" else None
+    if data is None:
+        data = _read_and_validate(path, cb, require_all)
+    data[ID] = pd.to_numeric(data[ID], errors="raise").astype("Int64")
+    _check_unique_ids(path, data)
+    return data.reset_index(drop=True)
+
+
+def _read_and_validate(path: Path, cb: cbk.Codebook, require_all: bool) -> pd.DataFrame:
+    """Any respondent file read as text (codes) and validated cell by cell against the codebook."""
+    if path.suffix.lower() == ".csv":
+        raw, meta = _read_csv(path, cb), None
+    else:
+        raw, meta = read_user_table(path, what="survey")
     if meta is not None:  # .sav: its value labels must agree with the codebook
         _check_sav_labels(path, meta, cb)
-    elif path.suffix.lower() == ".csv":
-        raw = raw.replace({"": pd.NA})
     if ID not in raw.columns:
         raise DataValidationError(
             path,
@@ -87,10 +100,54 @@ def read_survey(path: str | Path, cb: cbk.Codebook, require_all: bool = False) -
         )
     if require_all:
         _check_complete(path, raw, cb)
-    data = cbk.validate(raw, cb, file=str(path), id_column=ID)
-    data[ID] = pd.to_numeric(data[ID], errors="raise").astype("Int64")
-    _check_unique_ids(path, data)
-    return data.reset_index(drop=True)
+    return cbk.validate(raw, cb, file=str(path), id_column=ID)
+
+
+def _plain_csv(path: Path, cb: cbk.Codebook, require_all: bool) -> pd.DataFrame | None:
+    """A valid CSV whose codes are plain numbers, read with the codes as numbers; None otherwise.
+
+    The coded columns are parsed as floats by pandas' reader, which refuses anything but a number
+    or an empty cell. That gives the same frame as :func:`_read_and_validate` when every coded
+    column has an empty cell (so both make floats, not integers), no code is written ``-0``, and
+    the data pass the codebook; any other file (or problem) is left to :func:`_read_and_validate`,
+    which names file, row and column as before.
+    """
+    kinds = cb.items["item_type"]
+    coded = kinds.index[kinds.isin([*cbk.CODED_TYPES, "multiple_response"])].tolist()
+    dtype = defaultdict(lambda: str, dict.fromkeys(coded, "float64"))
+    try:
+        raw = pd.read_csv(path, dtype=dtype, keep_default_na=False, na_values=[""], encoding="utf-8")
+    except ValueError:  # a cell that is not a number, or not UTF-8, or not a well-formed CSV
+        return None
+    if ID not in raw.columns or not len(raw):
+        return None
+    for col in set(coded) & set(raw.columns):
+        codes = raw[col].to_numpy(dtype=float)
+        if not np.isnan(codes).any() or bool((np.signbit(codes) & (codes == 0)).any()):
+            return None
+    if require_all and set(cb.items.index) - set(own_text_columns(cb)) - set(raw.columns):
+        return None
+    try:
+        return cbk.validate(raw, cb, file=str(path), id_column=ID)
+    except DataValidationError:
+        return None
+
+
+def _read_csv(path: Path, cb: cbk.Codebook) -> pd.DataFrame:
+    """A survey CSV's cells as text, an empty cell missing; coded columns stored as categoricals.
+
+    The respondent id and the free-text items are plain text; every other column (codes,
+    numbers) holds a few distinct cells, read once each, so a large file stays small in memory.
+    """
+    raw = read_csv_as_text(path, text_columns=[ID, *own_text_columns(cb)])
+    for col in raw.columns:
+        cells = raw[col]
+        if isinstance(cells.dtype, pd.CategoricalDtype):
+            if (cells.cat.categories == "").any():
+                raw[col] = cells.cat.remove_categories([""])
+        else:
+            raw[col] = cells.replace({"": pd.NA})
+    return raw
 
 
 def _check_complete(path: Path, raw: pd.DataFrame, cb: cbk.Codebook) -> None:
@@ -104,22 +161,15 @@ def _check_complete(path: Path, raw: pd.DataFrame, cb: cbk.Codebook) -> None:
 
 def _check_unique_ids(path: Path, data: pd.DataFrame) -> None:
     ids = data[ID]
+    missing = np.flatnonzero(ids.isna().to_numpy())
+    repeated = np.flatnonzero((ids.duplicated(keep="first") & ids.notna()).to_numpy())
     problems = [
-        {"line": i + 2, "row": i + 1, "column": ID, "value": ids.iloc[i], "check": "respondent id is missing"}
-        for i in range(len(ids))
-        if pd.isna(ids.iloc[i])
-    ]
-    dup = ids.duplicated(keep="first") & ids.notna()
-    problems += [
-        {
-            "line": i + 2,
-            "row": i + 1,
-            "column": ID,
-            "value": ids.iloc[i],
-            "check": "respondent id repeats an earlier row",
-        }
-        for i in range(len(ids))
-        if dup.iloc[i]
+        {"line": i + 2, "row": i + 1, "column": ID, "value": ids.iloc[i], "check": check}
+        for rows, check in (
+            (missing, "respondent id is missing"),
+            (repeated, "respondent id repeats an earlier row"),
+        )
+        for i in rows.tolist()
     ]
     if problems:
         raise DataValidationError(path, problems)

@@ -16,6 +16,8 @@ from helpers.core.formatting import ANTALL_SVAR, PROSENT, TOTAL, round_half_away
 CATEGORY = "Svar"
 IKKE_SVART = "Ikke svart"
 TOTAL_N = "Total N"
+# whole-number codes spanning fewer values than this are counted by offset (see `counts`)
+CODE_SPAN = 1024
 
 
 def pct(count: float, base: float, decimals: int = 1) -> float:
@@ -41,6 +43,9 @@ def pct(count: float, base: float, decimals: int = 1) -> float:
 def counts(values: pd.Series, codes: Sequence) -> pd.Series:
     """Counts of each code in ``codes`` (in that order, zeros kept); missing values are left out.
 
+    Numeric answers are counted in one pass with numpy (each answer placed among the sorted codes
+    and the places counted), other answers with pandas' ``value_counts``.
+
     Parameters
     ----------
     values
@@ -53,11 +58,48 @@ def counts(values: pd.Series, codes: Sequence) -> pd.Series:
     pandas.Series
         Count per code. A value that is not among ``codes`` raises ValueError.
     """
+    codes = list(codes)
+    if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+        return _counts_by_value(values, codes)
+    answers = values.to_numpy(dtype=float, na_value=np.nan)
+    given = np.flatnonzero(~np.isnan(answers))
+    n = _count_numbers(answers[given], np.asarray(codes, dtype=float))
+    if n is None:  # some answer is not a code: name the unknown values as given
+        position = pd.Index(codes).get_indexer(answers[given])
+        _raise_unknown(values.iloc[given[position < 0]], values.name)
+    return pd.Series(n, index=pd.Index(codes, name=values.name), name="count")
+
+
+def _count_numbers(answers: np.ndarray, codes: np.ndarray) -> np.ndarray | None:
+    """Count per code of numeric answers (no missing values); None when an answer is not a code.
+
+    Whole-number codes in a short range are counted by offset from the smallest (one pass of
+    arithmetic and :func:`numpy.bincount`), others by lookup in an index of the codes.
+    """
+    whole = codes.size and bool((codes == np.floor(codes)).all())
+    if whole and codes.max() - codes.min() < CODE_SPAN:
+        offset = answers - codes.min()
+        n_by_offset = np.bincount(offset.clip(0, CODE_SPAN).astype(np.intp), minlength=CODE_SPAN + 1)
+        n = n_by_offset[(codes - codes.min()).astype(np.intp)]
+        exact = int(n.sum()) == answers.size and int(n_by_offset[-1]) == 0
+        exact = exact and bool(((offset >= 0) & (offset == np.floor(offset))).all())
+        return n.astype(np.int64) if exact else None
+    position = pd.Index(codes).get_indexer(answers)
+    if (position < 0).any():
+        return None
+    return np.bincount(position, minlength=codes.size).astype(np.int64)
+
+
+def _counts_by_value(values: pd.Series, codes: list) -> pd.Series:
     valid = values.dropna()
-    unknown = sorted(set(valid) - set(codes))
-    if unknown:
-        raise ValueError(f"{values.name}: values not in the code list: {unknown}")
-    return valid.value_counts().reindex(list(codes), fill_value=0).astype(int)
+    known = valid.isin(codes)
+    if not known.all():
+        _raise_unknown(valid[~known], values.name)
+    return valid.value_counts().reindex(codes, fill_value=0).astype(int)
+
+
+def _raise_unknown(unknown: pd.Series, name: object) -> None:
+    raise ValueError(f"{name}: values not in the code list: {sorted(set(unknown))}")
 
 
 def frequency(

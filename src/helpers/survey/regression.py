@@ -7,7 +7,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
-import statsmodels.api as sm
 
 CONSTANT = "(Constant)"
 
@@ -41,6 +40,8 @@ def ols(data: pd.DataFrame, y: str, xs: Sequence[str], labels: Mapping[str, str]
     OLSResult
         The coefficient table and the fit.
     """
+    import statsmodels.api as sm
+
     d = data[[y, *xs]].dropna().astype(float)
     x = sm.add_constant(d[list(xs)], has_constant="add")
     fit = sm.OLS(d[y], x).fit()

@@ -7,7 +7,6 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
-from scipy import stats
 
 # the expected-count rule: at most this share of the expected counts below EXPECTED_MIN, none below 1
 EXPECTED_MIN = 5
@@ -43,6 +42,8 @@ def chi_square(rows: pd.Series, cols: pd.Series) -> ChiSquare:
         ``rule_violated`` when more than 20 % of the expected counts are below 5 or any is
         below 1; then ``fisher_p`` is Fisher's exact test (NaN otherwise).
     """
+    from scipy import stats
+
     ok = rows.notna() & cols.notna()
     tab = pd.crosstab(rows[ok], cols[ok]).to_numpy()
     chi2, p, dof, expected = stats.chi2_contingency(tab, correction=False)
@@ -120,6 +121,8 @@ def t_tests(values: pd.Series, groups: pd.Series, g0: Hashable, g1: Hashable) ->
     TTests
         Both tests and the difference in means.
     """
+    from scipy import stats
+
     a = values[(groups == g0) & values.notna()].astype(float)
     b = values[(groups == g1) & values.notna()].astype(float)
     pooled = stats.ttest_ind(a, b, equal_var=True)

@@ -18,8 +18,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from statsmodels.nonparametric.smoothers_lowess import lowess
-from statsmodels.tsa.seasonal import MSTL, STL
 
 from helpers.visits.model import YEAR_DAYS, CountModelFit
 
@@ -115,6 +113,8 @@ def robust_stl(series: pd.Series, period: int, **kwargs: Any) -> Any:
     # with few cycles the default local-linear seasonal smoother (seasonal_deg=1) fits the first
     # and last cycle almost exactly (remainder ~0 there); a local mean across cycles does not
     opts = {"seasonal_deg": 0, **kwargs}
+    from statsmodels.tsa.seasonal import STL
+
     return STL(s, period=period, robust=True, **opts).fit()
 
 
@@ -149,6 +149,8 @@ def mstl_checked(series: pd.Series, periods: list[int], **kwargs: Any) -> Any:
             f"MSTL would drop period(s) {too_long}: each period must be shorter "
             f"than half the series ({len(s)} observations)"
         )
+    from statsmodels.tsa.seasonal import MSTL
+
     return MSTL(s, periods=periods, **kwargs).fit()
 
 
@@ -206,6 +208,8 @@ def decompose_weekly(series: pd.Series, period: int = 52) -> Decomposition:
         )
         amp, peak = first_harmonic(comp["seasonal"])
         return Decomposition("stl", f"{len(series)} weeks >= two cycles of {period}", comp, amp, peak)
+    from statsmodels.nonparametric.smoothers_lowess import lowess
+
     fitted = lowess(series.to_numpy(), np.arange(len(series)), frac=0.5, it=3, return_sorted=False)
     comp = pd.DataFrame(
         {"observed": series, "trend": fitted, "seasonal": 0.0, "resid": series.to_numpy() - fitted},

@@ -14,15 +14,14 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
-import statsmodels.formula.api as smf
-from statsmodels.stats.diagnostic import acorr_ljungbox
 
 from helpers.visits import calendar
 
 YEAR_DAYS = 365.25
 LJUNG_BOX_LAGS = (7, 14)
 ACF_LAG = 1
+# BLAS threads for the small model fits: more threads only add overhead and swing with machine load
+BLAS_THREADS = 1
 
 
 @dataclass(frozen=True)
@@ -157,6 +156,32 @@ def _harmonic(res: Any, season: int) -> tuple[float, float]:
     return math.hypot(b_s, b_c), (math.degrees(math.atan2(b_s, b_c)) % 360) / 360 * YEAR_DAYS
 
 
+def _fit_nb_and_poisson(formula: str, d: pd.DataFrame) -> tuple[Any, Any]:
+    """The NB2 fit (BFGS, then Newton from its estimate) and the Poisson GLM of the same design.
+
+    The formula is turned into a design matrix once; the Poisson GLM reuses it. BLAS is pinned
+    to :data:`BLAS_THREADS` threads for the fits (small matrices: threads only add overhead).
+    """
+    import statsmodels.api as sm
+    import statsmodels.formula.api as smf
+    from threadpoolctl import threadpool_limits
+
+    exposure = d["exposure"].to_numpy()
+    with threadpool_limits(limits=BLAS_THREADS, user_api="blas"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = smf.negativebinomial(formula, d, exposure=exposure)
+        res = model.fit(disp=0, maxiter=300, method="bfgs")
+        res = model.fit(start_params=res.params, disp=0, maxiter=100, method="newton")
+        pois = sm.GLM(model.endog, model.exog, family=sm.families.Poisson(), exposure=exposure).fit()
+    return res, pois
+
+
+def _ljung_box(resid: pd.Series) -> pd.DataFrame:
+    from statsmodels.stats.diagnostic import acorr_ljungbox
+
+    return acorr_ljungbox(resid, lags=list(LJUNG_BOX_LAGS)).reset_index(names="lag")
+
+
 def fit_count_model(
     daily: pd.DataFrame, fourier_order: int = 1, trend_df: int = 1, min_years_for_season: float = 2.0
 ) -> CountModelFit:
@@ -183,12 +208,7 @@ def fit_count_model(
     span_years = (d["date"].max() - d["date"].min()).days / YEAR_DAYS
     season = fourier_order if span_years >= min_years_for_season else 0
     formula = _formula(d, steps, season, trend_df)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        model = smf.negativebinomial(formula, d, exposure=d["exposure"].to_numpy())
-        res = model.fit(disp=0, maxiter=300, method="bfgs")
-        res = model.fit(start_params=res.params, disp=0, maxiter=100, method="newton")
-        pois = smf.glm(formula, d, family=sm.families.Poisson(), exposure=d["exposure"].to_numpy()).fit()
+    res, pois = _fit_nb_and_poisson(formula, d)
     ci = res.conf_int()
     mu = res.predict(d, exposure=d["exposure"].to_numpy())
     alpha = float(res.params["alpha"])
@@ -205,7 +225,7 @@ def fit_count_model(
         alpha_ci=(float(ci.loc["alpha", 0]), float(ci.loc["alpha", 1])),
         poisson_dispersion=float(pois.pearson_chi2 / pois.df_resid),
         nb_dispersion=float((pearson**2).sum() / (len(d) - len(res.params))),
-        ljung_box=acorr_ljungbox(resid_series, lags=list(LJUNG_BOX_LAGS)).reset_index(names="lag"),
+        ljung_box=_ljung_box(resid_series),
         acf=float(resid_series.autocorr(ACF_LAG)),
         acf_lag=ACF_LAG,
         season_order=season,
