@@ -130,12 +130,14 @@ def resource_descriptor(cb: Codebook, seed: int = DEFAULT_SEED, n: int = N_RESPO
             "document": "Generated; calibrated to Lundeberg & Mjåland (2017) published tables and text facts",
             "seed_file": "shared/seeds/003_27a9ed8394f5b75e.txt",
             "citation_key": "lundeberg2017",
-            "table": "calibration targets: Tabell 4.8, 4.9, 4.14-4.17, Figur 5.2, 5.3-5.7, 6.1-6.7, A.4, A.5; "
-            "survey facts stated only in the text",
-            "table_nb": "kalibreringsmål: Tabell 4.8, 4.9, 4.14-4.17, Figur 5.2, 5.3-5.7, 6.1-6.7, A.4, A.5; "
-            "tall om respondentene som bare står i teksten",
-            "lines": "see lm2016_published_tables, lm2016_table_4_14 and lm2016_survey_text_facts (their source_line)",
-            "lines_nb": "se source_line i lm2016_published_tables, lm2016_table_4_14 og lm2016_survey_text_facts",
+            "table": "calibration targets: Tabell 4.8, 4.9, 4.14-4.17, Figur 5.2, 5.3-5.7, 6.1-6.7, "
+            "A.4, A.5; survey facts stated only in the text",
+            "table_nb": "kalibreringsmål: Tabell 4.8, 4.9, 4.14-4.17, Figur 5.2, 5.3-5.7, 6.1-6.7, "
+            "A.4, A.5; tall om respondentene som bare står i teksten",
+            "lines": "see lm2016_published_tables, lm2016_table_4_14 and lm2016_survey_text_facts "
+            "(their source_line)",
+            "lines_nb": "se source_line i lm2016_published_tables, lm2016_table_4_14 og "
+            "lm2016_survey_text_facts",
             "units": "one row per synthetic respondent; answer codes of lm2016_codebook_values",
             "period": "June 2016 (the survey the targets come from)",
             "licence_note": "Synthetic data made by this project's code (MIT/CC BY as the repository).",

@@ -81,7 +81,9 @@ def annual_table(daily: pd.DataFrame, targets: CalibrationTargets) -> pd.DataFra
                 "Planlagte dager": fmt_num(r["scheduled"] / n_sites),
                 "Åpne dager (kalender)": fmt_num(r["open_days"] / n_sites),
                 "Besøk (register)": fmt_num(r["visits"]),
-                "Besøk per åpen dag": fmt_num(r["visits"] / r["observed"], 1) if r["observed"] else NOT_APPLICABLE,
+                "Besøk per åpen dag": fmt_num(r["visits"] / r["observed"], 1)
+                if r["observed"]
+                else NOT_APPLICABLE,
                 "Tabell 2: snitt per dag (trykt)": fmt_num(targets.mean_per_day_tabell2.get(int(year))),
                 recomputed: fmt_num(published.tabell2_mean_per_day(pub_total, dpw), 1)
                 if pub_total and dpw
