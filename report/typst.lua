@@ -39,20 +39,41 @@ end
 
 -- A table whose widest cells, side by side, fit on a line keeps typst's content widths. A wider
 -- one (long text in some columns) gets relative widths: each column in proportion to the square
--- root of its mean cell length (at least its longest word), so the text-heavy columns get most
--- of the line and the short ones (numbers, codes) still fit their content. pandoc's widths from
+-- root of its mean cell length, and never narrower than its longest unbreakable piece (a number,
+-- a hash, a word), so the text-heavy columns get most of the line and the short ones fit. pandoc's widths from
 -- the pipe-table separators are never used: they follow the longest cell alone.
 local FITS_ON_A_LINE = 110  -- characters of the widest cells together
+local LINE = 90             -- characters of body text on one line of the text area
+local CODE = 1.3            -- a monospace character in text characters
 
 local function len(s) return utf8.len(s) or #s end
 
-local function column_texts(t)
+-- the longest piece of a text that cannot break (it may break after '_', '/' and '.')
+local function unbreakable(text, factor)
+  local longest = 0
+  for piece in text:gmatch("[^%s_/%.]+") do longest = math.max(longest, math.ceil(len(piece) * factor)) end
+  return longest
+end
+
+local function measure(cell)
+  local word = 0
+  pandoc.Div(cell.contents):walk({
+    Str = function(s) word = math.max(word, unbreakable(s.text, 1)) end,
+    Code = function(c) word = math.max(word, unbreakable(c.text, CODE)) end,
+  })
+  return len(pandoc.utils.stringify(cell.contents)), word
+end
+
+local function columns(t)
   local cols = {}
   local function add(rows)
     for _, row in ipairs(rows) do
       for j, cell in ipairs(row.cells) do
-        cols[j] = cols[j] or {}
-        table.insert(cols[j], pandoc.utils.stringify(cell.contents))
+        local n, word = measure(cell)
+        local c = cols[j] or {widest = 0, total = 0, cells = 0, word = 0}
+        c.widest, c.total, c.cells = math.max(c.widest, n), c.total + n, c.cells + 1
+        c.word = math.max(c.word, word)
+        cols[j] = c
       end
     end
   end
@@ -61,24 +82,33 @@ local function column_texts(t)
   return cols
 end
 
+-- each column in proportion to its weight, but never narrower than its longest unbreakable piece
 local function relative_widths(t)
-  local cols = column_texts(t)
+  local cols = columns(t)
   if #cols ~= #t.colspecs then return nil end
-  local natural, weight, sum_natural, sum_weight = {}, {}, 0, 0
-  for j, texts in ipairs(cols) do
-    local widest, total, word = 0, 0, 0
-    for _, s in ipairs(texts) do
-      widest = math.max(widest, len(s))
-      total = total + len(s)
-      for w in s:gmatch("%S+") do word = math.max(word, len(w)) end
-    end
-    natural[j] = widest
-    weight[j] = math.sqrt(math.max(total / math.max(#texts, 1), word, 1))
-    sum_natural, sum_weight = sum_natural + widest, sum_weight + weight[j]
-  end
+  local sum_natural = 0
+  for _, c in ipairs(cols) do sum_natural = sum_natural + c.widest end
   if sum_natural <= FITS_ON_A_LINE then return nil end
-  local widths = {}
-  for j = 1, #cols do widths[j] = weight[j] / sum_weight end
+  local widths, fixed = {}, {}
+  for _ = 1, #cols do  -- at most one round per column: each round fixes at least one more
+    local free_weight, free_share = 0, 1
+    for j, c in ipairs(cols) do
+      c.weight = math.sqrt(math.max(c.total / math.max(c.cells, 1), c.word, 1))
+      if fixed[j] then free_share = free_share - widths[j] else free_weight = free_weight + c.weight end
+    end
+    local changed = false
+    for j, c in ipairs(cols) do
+      if not fixed[j] then
+        widths[j] = free_share * c.weight / free_weight
+        local floor = (c.word + 1) / LINE
+        if widths[j] < floor then widths[j], fixed[j], changed = floor, true, true end
+      end
+    end
+    if not changed then break end
+  end
+  local sum = 0
+  for j = 1, #cols do sum = sum + widths[j] end
+  if sum > 1 then return nil end  -- the unbreakable pieces alone fill the line: typst's content widths
   return widths
 end
 
