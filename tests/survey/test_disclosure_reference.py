@@ -45,7 +45,7 @@ def _two_way(rng) -> Grid:
 
 
 def _three_way(rng) -> Grid:
-    shape = tuple(int(x) for x in rng.integers(2, 4, 3))
+    shape = (*(int(x) for x in rng.integers(2, 4, 2)), 2)
     v = rng.choice([0, 1, 2, 5, 8], size=shape)
     values = {("c", *k): float(v[k]) for k in np.ndindex(shape)}
     rels = []
