@@ -18,7 +18,7 @@ its base cannot give back a hidden count.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,6 +74,31 @@ class Protection:
         return [k for k, (lo, hi) in self.intervals.items() if hi - lo < MIN_WIDTH - _TOL]
 
 
+class _FinalAudit(Mapping):
+    """:func:`audit` of the final hidden cells, run when first read (the tables read only ``hidden``)."""
+
+    def __init__(self, grid: Grid, hidden: frozenset) -> None:
+        self._grid, self._hidden = grid, hidden
+        self._intervals: dict[Cell, tuple[float, float]] | None = None
+
+    def _done(self) -> dict[Cell, tuple[float, float]]:
+        if self._intervals is None:
+            self._intervals = _audit(self._grid, set(self._hidden), None)
+        return self._intervals
+
+    def __getitem__(self, key: Cell) -> tuple[float, float]:
+        return self._done()[key]
+
+    def __iter__(self) -> Iterator[Cell]:
+        return iter(self._done())
+
+    def __len__(self) -> int:
+        return len(self._done())
+
+    def __repr__(self) -> str:
+        return repr(self._done())
+
+
 def audit(grid: Grid, hidden: Iterable[Cell]) -> dict[Cell, tuple[float, float]]:
     """The interval each hidden cell can take given the printed cells (LP, cells >= 0).
 
@@ -91,7 +116,12 @@ def audit(grid: Grid, hidden: Iterable[Cell]) -> dict[Cell, tuple[float, float]]
     dict
         Hidden cell -> (lowest, highest) feasible value; ``inf`` when unbounded.
     """
-    hid = sorted(set(hidden) | set(grid.latent), key=repr)
+    return _audit(grid, set(hidden), None)
+
+
+def _audit(grid: Grid, hidden: set, only: set | None) -> dict[Cell, tuple[float, float]]:
+    """:func:`audit` of the cells in ``only`` (all hidden cells when None), one LP structure for all."""
+    hid = sorted(hidden | set(grid.latent), key=repr)
     if not hid:
         return {}
     col = {k: i for i, k in enumerate(hid)}
@@ -114,7 +144,7 @@ def audit(grid: Grid, hidden: Iterable[Cell]) -> dict[Cell, tuple[float, float]]
     b_eq = np.array(rhs) if rows else None
     out = {}
     for k in hid:
-        if k in grid.latent:
+        if k in grid.latent or (only is not None and k not in only):
             continue
         c = np.zeros(len(hid))
         c[col[k]] = 1.0
@@ -122,6 +152,37 @@ def audit(grid: Grid, hidden: Iterable[Cell]) -> dict[Cell, tuple[float, float]]
         hi = linprog(-c, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs")
         top = float(-hi.fun) if hi.status == 0 else float("inf")
         out[k] = (float(lo.fun) if lo.status == 0 else 0.0, top)
+    return out
+
+
+def _consistent(grid: Grid) -> bool:
+    """Whether the grid's own values are a feasible point (relations hold exactly, no negative count).
+
+    Then every audit LP is feasible and hiding one more cell only drops a constraint, so no
+    interval narrows (the two facts :func:`protect`'s shortcuts rest on).
+    """
+    if any(float(v) < 0 for v in grid.values.values()):
+        return False
+    for rel in grid.relations:
+        total = float(grid.values[rel.total])
+        if abs(total - sum(float(grid.values[p]) for p in rel.parts)) > _TOL * max(1.0, abs(total)):
+            return False
+    return True
+
+
+def _pinned(grid: Grid, hidden: set, among: set) -> set:
+    """Cells of ``among`` that are the only unknown of some relation: they equal printed sums."""
+    unknown = hidden | set(grid.latent)
+    out = set()
+    for rel in grid.relations:
+        coef: dict[Cell, float] = {}
+        for c, sign in [(rel.total, -1.0)] + [(p, 1.0) for p in rel.parts]:
+            if c in unknown:
+                coef[c] = coef.get(c, 0.0) + sign
+        if len(coef) == 1:
+            ((k, a),) = coef.items()
+            if a != 0 and k in among:
+                out.add(k)
     return out
 
 
@@ -198,15 +259,22 @@ def protect(grid: Grid, threshold: int) -> Protection:
         for k, v in grid.values.items()
         if 0 < float(v) < threshold and k not in grid.public and k not in grid.latent
     }
+    fast = _consistent(grid)
+    check = set(hidden)  # the cells whose interval may have become narrower than MIN_WIDTH
     while True:
-        intervals = audit(grid, hidden)
-        exposed = Protection(frozenset(hidden), intervals).exposed()
+        pinned = _pinned(grid, hidden, check) if fast else set()
+        intervals = _audit(grid, hidden, check - pinned if fast else None)
+        exposed = sorted(pinned | set(Protection(frozenset(), intervals).exposed()), key=repr)
         if not exposed:
+            if fast and check != hidden:  # the cells not re-audited widened since: audit them all
+                return Protection(frozenset(hidden), _FinalAudit(grid, frozenset(hidden)))
             return Protection(frozenset(hidden), intervals)
         nxt = _candidate(grid, exposed, hidden)
         if nxt is None:
             raise ValueError(f"cells {sorted(exposed, key=repr)} cannot be protected: the others are public")
         hidden.add(nxt)
+        if fast:  # a printed cell hidden only widens intervals: a protected cell stays protected
+            check = set(exposed) | {nxt}
 
 
 def hide_percentages(percent_of: Mapping[Cell, tuple[Cell, Cell]], hidden: frozenset) -> frozenset:

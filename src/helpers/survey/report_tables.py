@@ -76,6 +76,40 @@ def format_mismatches(bad: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def group_mismatches(bad: pd.DataFrame) -> pd.DataFrame:
+    """:func:`format_mismatches` with one row per reason: its cells listed, and how many.
+
+    A reason that explains many cells (the approximated regressions) is printed once.
+
+    Parameters
+    ----------
+    bad
+        The cells that do not match, with their reasons (:func:`helpers.survey.compare.mismatches`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        String cells, one row per reason in the order it first explains a cell: the tables, the
+        reason, the number of cells and the cells as «row – column (measure): printed → computed»
+        (led by their table when the reason spans several).
+    """
+    cells = format_mismatches(bad)
+    cells = cells.assign(
+        celle=[
+            f"{r} – {k} ({m}): {t} → {b}"
+            for r, k, m, t, b in zip(
+                cells["Rad"], cells["Kolonne"], cells["Mål"], cells["Trykt"], cells["Beregnet"], strict=True
+            )
+        ]
+    )
+    rows = []
+    for why, g in cells.groupby("Grunn", sort=False):
+        tables = list(dict.fromkeys(map(str, g["Tabell"])))
+        listed = g["celle"] if len(tables) == 1 else g["Tabell"].map(str) + " " + g["celle"]
+        rows.append((", ".join(tables), why, fmt_int(len(g)), "; ".join(listed)))
+    return pd.DataFrame(rows, columns=["Tabell", "Grunn", "Antall celler", "Celler (trykt → beregnet)"])
+
+
 def format_regression(reg: pd.DataFrame) -> pd.DataFrame:
     """:func:`helpers.survey.compare.regression_check` rows (with a ``table`` column) as report cells.
 

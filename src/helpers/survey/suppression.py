@@ -46,26 +46,38 @@ def suppress(table: pd.DataFrame, threshold: int) -> pd.DataFrame:
         rels.append(Relation(("col", j), tuple((i, j) for i in range(n_r))))
     public = frozenset(k for k in cells if isinstance(k[0], str))
     hidden = protect(Grid(cells, tuple(rels), public), threshold).hidden
-    mask = np.array([[(i, j) in hidden for j in range(n_c)] for i in range(n_r)])
+    mask = np.zeros((n_r, n_c), dtype=bool)
+    inner = [k for k in hidden if isinstance(k[0], int)]
+    if inner:
+        mask[tuple(np.array(inner).T)] = True
     return pd.DataFrame(mask, index=table.index, columns=table.columns)
 
 
 def _count_values(long: pd.DataFrame) -> dict[Any, float]:
     c = long[long["statistic"].isin(COUNTS)]
-    return {
-        (int(r), int(k)): float(v) for r, k, v in zip(c["row_order"], c["col_order"], c["value"], strict=True)
-    }
+    keys = zip(c["row_order"].astype(int).tolist(), c["col_order"].astype(int).tolist(), strict=True)
+    return dict(zip(keys, c["value"].astype(float).tolist(), strict=True))
+
+
+def _member(keys: pd.MultiIndex, cells: frozenset) -> np.ndarray:
+    """Which (row, column) keys are among ``cells`` (one hash lookup per table, not per cell)."""
+    grid_cells = [k for k in cells if isinstance(k, tuple) and len(k) == 2]
+    if not grid_cells:
+        return np.zeros(len(keys), dtype=bool)
+    return np.asarray(keys.isin(grid_cells))
 
 
 def _mask(long: pd.DataFrame, hidden: frozenset, percent_of: dict[Key, tuple[Key, Key]]) -> pd.DataFrame:
     """Hide the ``hidden`` counts and every percentage whose count or base is hidden (or unknown)."""
     pct_hidden = hide_percentages(percent_of, hidden)
-    keys = list(zip(long["row_order"].astype(int), long["col_order"].astype(int), strict=True))
-    mask = [
-        (k in hidden and s in COUNTS) or (s == "percent" and (k in pct_hidden or k not in percent_of))
-        for k, s in zip(keys, long["statistic"], strict=True)
-    ]
-    return long.assign(value=long["value"].mask(mask), suppressed=mask)
+    keys = pd.MultiIndex.from_arrays([long["row_order"].astype(int), long["col_order"].astype(int)])
+    stat = long["statistic"]
+    is_count = stat.isin(COUNTS).to_numpy()
+    is_pct = (stat == "percent").to_numpy()
+    mask = (is_count & _member(keys, hidden)) | (
+        is_pct & (_member(keys, pct_hidden) | ~_member(keys, frozenset(percent_of)))
+    )
+    return long.assign(value=long["value"].mask(mask), suppressed=mask.tolist())
 
 
 def _apply(
