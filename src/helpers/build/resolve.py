@@ -107,6 +107,33 @@ def output_markdown(o: Any, e: Embed) -> str:
     raise RenderError(f"embed {e.notebook}#{e.label}: no output type the fallback can show")
 
 
+def source_line(project: Project, notebook: str, label: str, mode: str) -> str:
+    """The markdown line under an embed that names its source cell.
+
+    Parameters
+    ----------
+    project : Project
+        The loaded project (its words ``source-word`` and ``cell-word``).
+    notebook : str
+        The embedded notebook, relative to the project (``notebooks/NN_name.ipynb``).
+    label : str
+        The embedded cell's label.
+    mode : str
+        ``site`` (a link to the cell in the notebook view), ``single`` or ``pdf``.
+
+    Returns
+    -------
+    str
+        A ``[…]{.embed-source}`` span.
+    """
+    word = project.word("source-word")
+    if mode == "site":
+        target = f"{preview_name(notebook)}#cell-{label}"
+        return f"[{word}: [{Path(notebook).name}]({target})]{{.embed-source}}"
+    # no links that break when the file is mailed or printed
+    return f"[{word}: `{notebook}`, {project.word('cell-word')} `{label}`]{{.embed-source}}"
+
+
 class Resolver:
     """Turns the article's Quarto markdown into plain pandoc markdown for one output mode."""
 
@@ -120,6 +147,8 @@ class Resolver:
         self.numbers: dict[str, dict[str, int]] = {"fig": {}, "tbl": {}}
         self.sections: dict[str, str] = {}
         self.appendices: dict[str, str] = {}
+        # (notebook, label) of every embed shown with its source line, in order (helpers.build.single_file)
+        self.sources: list[tuple[str, str]] = []
         self._nb_cache: dict[str, nbformat.NotebookNode] = {}
 
     # -- embeds ---------------------------------------------------------------------------
@@ -193,12 +222,7 @@ class Resolver:
         return table[label]
 
     def _source_line(self, e: Embed) -> str:
-        word = self.p.word("source-word")
-        if self.mode == "site":
-            target = f"{preview_name(e.notebook)}#cell-{e.label}"
-            return f"[{word}: [{Path(e.notebook).name}]({target})]{{.embed-source}}"
-        # no links that break when the file is mailed or printed
-        return f"[{word}: `{e.notebook}`, {self.p.word('cell-word')} `{e.label}`]{{.embed-source}}"
+        return source_line(self.p, e.notebook, e.label, self.mode)
 
     def render_embed(self, e: Embed) -> str:
         """Markdown for one embed: numbered figure, numbered table or plain output, plus its source.
@@ -233,6 +257,7 @@ class Resolver:
             alt = (e.alt or e.caption).replace('"', "'")
             cap = f"{self.p.word('crossref-fig-title')} {n}: {e.caption}"
             width = ' width="100%"' if self.mode == "pdf" else ""
+            self.sources.append((e.notebook, e.label))
             return (
                 f"::: {{#{e.label} .quarto-figure}}\n\n![{cap}](media/{img.name})"
                 f'{{fig-alt="{alt}"{width}}}\n\n{source}\n\n:::\n'
@@ -240,6 +265,7 @@ class Resolver:
         body = "\n\n".join(output_markdown(o, e) for o in e.outputs)
         if e.kind == "other" and not body.strip():
             return ""  # e.g. a demo-data banner cell that prints nothing on real data
+        self.sources.append((e.notebook, e.label))
         if e.kind == "tbl":
             n = self._number("tbl", e.label)
             cap = f"{self.p.word('crossref-tbl-title')} {n}: {e.caption}"
