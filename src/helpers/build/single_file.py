@@ -5,7 +5,7 @@ the same conversion of the same resolved article, both self-contained (``--embed
 they differ only where the page links into the site:
 
 - each embed's source line: a link to the cell in the notebook view on the site, the notebook and
-  cell named in plain text in the single file (:func:`helpers.build.resolve.source_line`);
+  cell named in plain text in the single file (:func:`helpers.build.embed_markdown.source_line`);
 - the PDF link under the title and the list of notebook views under the contents (site only);
 - the ``<body>`` class (``site`` / ``single``).
 
@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from helpers.build.embed_markdown import source_line
 from helpers.build.pandoc import run_pandoc
 from helpers.build.project import Project, RenderError
-from helpers.build.resolve import source_line
 
 # the template's site-only parts (templates/article.html): the PDF link, the notebook list
 _PDF_LINK = re.compile(
@@ -69,7 +69,7 @@ def source_paragraphs(project: Project, embeds: Sequence[tuple[str, str]]) -> tu
 def _remove_once(text: str, pattern: re.Pattern[str], what: str) -> str:
     out, found = pattern.subn("", text, count=2)
     if found != 1:
-        raise RenderError(f"single file: {what} found {found} times in the site article, expected 1")
+        raise RenderError(f"single file: {what} found {found} times in the site article, expected once")
     return out
 
 
