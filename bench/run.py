@@ -238,6 +238,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--setup", action="store_true", help="time `make setup` in a fresh clone (slow)")
     ap.add_argument("--pip", action="store_true", help="with --setup: also time INSTALLER=pip (slower)")
     ap.add_argument("--report", action="store_true", help="time a cold build in a fresh clone (slow)")
+    ap.add_argument(
+        "--build-only", action="store_true", help="only the make report figures (not the helpers at scale)"
+    )
     ap.add_argument("--read-child", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.read_child:
@@ -258,6 +261,8 @@ def main(argv: list[str] | None = None) -> None:
     line("no-op make report", make_report_after(None), "s", "median of 3")
     line("one-notebook rebuild", make_report_after("notebooks/04_cost_comparison.ipynb"), "s", "median of 3")
     line("render alone", make_report_after("report/index.qmd"), "s", "median of 3")
+    if args.build_only:
+        return
     s = survey_scale(100_000)
     line("survey tabulation", s["seconds"], "s", f"100 000 respondents x {s['items']} items")
     line("pandas value_counts baseline", s["baseline"], "s", "same columns")

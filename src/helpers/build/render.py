@@ -7,6 +7,7 @@ be installed, the fallback renders the *same sources* with the pandoc binary of 
 - :mod:`helpers.build.project`: ``_quarto.yml``, the article, includes, metadata, words;
 - :mod:`helpers.build.resolve`: shortcodes, embeds, numbering, appendices, cross-references;
 - :mod:`helpers.build.pandoc`: the HTML article (site and single file);
+- :mod:`helpers.build.single_file`: the single file derived from the site's HTML (one conversion);
 - :mod:`helpers.build.typst_pdf`: the PDF;
 - :mod:`helpers.build.notebook_view`: the notebook views of the site.
 
@@ -32,7 +33,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from helpers.build import freshness, generated, typst_pdf
+from helpers.build import freshness, generated, single_file, typst_pdf
 from helpers.build.generated import find_quarto
 from helpers.build.notebook_view import render_notebook_view
 from helpers.build.pandoc import pandoc_version, render_article, resolve_article
@@ -192,20 +193,28 @@ def fallback_render(root: Path, pdf: bool = True) -> list[Path]:
     single = single_output_dir(root) / SINGLE_FILE
     out_pdf = out_dir / (project.article.stem + ".pdf")
     out_html = out_dir / (project.article.stem + ".html")
-    # the site article is resolved once: for its own conversion and for the views' back-links
+    # the site article is resolved and converted once: for itself, for the single file (derived
+    # from its HTML, helpers.build.single_file) and for the views' back-links
     with tempfile.TemporaryDirectory(prefix="render-site-") as tmp, ThreadPoolExecutor(JOBS) as pool:
         site, resolver = resolve_article(project, Path(tmp), "site")
         refs = article_refs(project, resolver)
         views = [
             pool.submit(_render_view, project, e, refs.get(e["notebook"], {})) for e in project.notebooks()
         ]
-        jobs = [pool.submit(render_article, project, single, "single")]
-        if pdf:
-            jobs.append(pool.submit(render_pdf, project, out_pdf))
-        jobs.append(pool.submit(render_article, project, out_html, "site", site))
+        site_job = pool.submit(render_article, project, out_html, "site", site)
+        pdf_job = pool.submit(render_pdf, project, out_pdf) if pdf else None
+        site_job.result()
+        try:  # while the PDF and the views are still being written
+            html = single_file.single_from_site(
+                project, out_html.read_text(encoding="utf-8"), resolver.sources
+            )
+        except RenderError:
+            out_html.unlink()  # the make target: no site article without its single file
+            raise
+        write_text_atomic(single, html, make_target=True)
         outputs = [f.result() for f in views]
-        for job in jobs:
-            job.result()  # re-raises the first failure
+        if pdf_job is not None:
+            pdf_job.result()
     outputs += [single] + ([out_pdf] if pdf else []) + [out_html]
     # the site article is the make target: its mtime must be the newest of the outputs
     os.utime(out_html)

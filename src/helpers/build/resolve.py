@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import base64
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import nbformat
 
-from helpers.build.project import Project, RenderError, cell_options, find_cell, lookup, preview_name
+from helpers.build.embed_markdown import Embed, output_markdown, source_line
+from helpers.build.project import Project, RenderError, cell_options, find_cell, lookup
 
 MODES = ("site", "single", "pdf")  # manuscript article, single mailed file, PDF
 
@@ -33,18 +32,6 @@ _CALLOUT = re.compile(
     r"^(:{3,})\s*\{\.callout-(note|tip|warning|important|caution)"
     r'(?:\s+title="([^"]*)")?\s*\}\s*$'
 )
-
-
-@dataclass
-class Embed:
-    """One ``{{< embed >}}``: the notebook, the cell label, its kind and caption, and its outputs."""
-
-    notebook: str  # path relative to the project
-    label: str
-    kind: str  # fig | tbl | other
-    caption: str = ""
-    alt: str = ""
-    outputs: list[Any] = field(default_factory=list)
 
 
 def callouts(text: str) -> str:
@@ -72,41 +59,6 @@ def callouts(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def output_markdown(o: Any, e: Embed) -> str:
-    """One cell output as markdown (stream text and plain text as code blocks, HTML as raw HTML).
-
-    Parameters
-    ----------
-    o : Any
-        One output of the embedded cell (an nbformat output: ``stream``, ``display_data`` or
-        ``execute_result``).
-    e : Embed
-        The embed the output belongs to (named in errors).
-
-    Returns
-    -------
-    str
-        ``text/markdown`` as it is, ``text/html`` as a raw HTML block, plain text as a code block.
-
-    Raises
-    ------
-    RenderError
-        If the output is written to stderr or has no type the fallback can show.
-    """
-    if o.get("output_type") == "stream":
-        if o.get("name") == "stderr":
-            raise RenderError(f"embed {e.notebook}#{e.label}: the cell wrote to stderr")
-        return "```\n" + "".join(o["text"]).rstrip() + "\n```"
-    data = o.get("data", {})
-    if "text/markdown" in data:
-        return "".join(data["text/markdown"])
-    if "text/html" in data:
-        return "```{=html}\n" + "".join(data["text/html"]) + "\n```"
-    if "text/plain" in data:
-        return "```\n" + "".join(data["text/plain"]) + "\n```"
-    raise RenderError(f"embed {e.notebook}#{e.label}: no output type the fallback can show")
-
-
 class Resolver:
     """Turns the article's Quarto markdown into plain pandoc markdown for one output mode."""
 
@@ -120,6 +72,8 @@ class Resolver:
         self.numbers: dict[str, dict[str, int]] = {"fig": {}, "tbl": {}}
         self.sections: dict[str, str] = {}
         self.appendices: dict[str, str] = {}
+        # (notebook, label) of every embed shown with its source line, in order (helpers.build.single_file)
+        self.sources: list[tuple[str, str]] = []
         self._nb_cache: dict[str, nbformat.NotebookNode] = {}
 
     # -- embeds ---------------------------------------------------------------------------
@@ -193,12 +147,7 @@ class Resolver:
         return table[label]
 
     def _source_line(self, e: Embed) -> str:
-        word = self.p.word("source-word")
-        if self.mode == "site":
-            target = f"{preview_name(e.notebook)}#cell-{e.label}"
-            return f"[{word}: [{Path(e.notebook).name}]({target})]{{.embed-source}}"
-        # no links that break when the file is mailed or printed
-        return f"[{word}: `{e.notebook}`, {self.p.word('cell-word')} `{e.label}`]{{.embed-source}}"
+        return source_line(self.p, e.notebook, e.label, self.mode)
 
     def render_embed(self, e: Embed) -> str:
         """Markdown for one embed: numbered figure, numbered table or plain output, plus its source.
@@ -233,6 +182,7 @@ class Resolver:
             alt = (e.alt or e.caption).replace('"', "'")
             cap = f"{self.p.word('crossref-fig-title')} {n}: {e.caption}"
             width = ' width="100%"' if self.mode == "pdf" else ""
+            self.sources.append((e.notebook, e.label))
             return (
                 f"::: {{#{e.label} .quarto-figure}}\n\n![{cap}](media/{img.name})"
                 f'{{fig-alt="{alt}"{width}}}\n\n{source}\n\n:::\n'
@@ -240,6 +190,7 @@ class Resolver:
         body = "\n\n".join(output_markdown(o, e) for o in e.outputs)
         if e.kind == "other" and not body.strip():
             return ""  # e.g. a demo-data banner cell that prints nothing on real data
+        self.sources.append((e.notebook, e.label))
         if e.kind == "tbl":
             n = self._number("tbl", e.label)
             cap = f"{self.p.word('crossref-tbl-title')} {n}: {e.caption}"
