@@ -1,9 +1,10 @@
 """Moves of the demo generator that keep a published table true while the text's facts are approached.
 
-Each move changes one respondent: an exact age inside the age group of Tabell 4.9, a housing
-answer inside the housing group of Tabell 4.8, or the three police counts of one respondent
-(permuted, so the police-contact sum of Tabell 6.5/6.6/A.4 is kept; or, for a respondent outside
-those tables, one answered count redrawn).
+Each move changes one respondent (or swaps two): an exact age inside the age group of Tabell 4.9, a housing
+answer inside the housing group of Tabell 4.8, exposure to violence between two respondents of the
+same sex (Tabell 6.2 counts the exposed by sex), or the three police counts of one respondent
+(permuted or split anew, so the police-contact sum of Tabell 6.5/6.6/A.4/A.5 is kept; or, for a
+respondent outside those tables, one count redrawn or left unanswered).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers.survey import demo_text
+from helpers.survey import demo_fit, demo_text
 from helpers.survey import lm_variables as lmv
 from helpers.survey.demo_text import Proposal
 
@@ -32,14 +33,14 @@ def age_move(agegrp: np.ndarray) -> Proposal:
     Returns
     -------
     callable
-        ``(rng, values) -> (row, new age)``.
+        ``(rng, values) -> (rows, new values)``: one row and its new age.
     """
     rows = np.flatnonzero(~np.isnan(agegrp))
 
-    def propose(rng: np.random.Generator, values: np.ndarray) -> tuple[int, float]:
+    def propose(rng: np.random.Generator, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         i = int(rows[rng.integers(len(rows))])
         lo, hi = lmv.AGE_GROUPS[int(agegrp[i])]
-        return i, float(rng.integers(lo, (DEMO_MAX_AGE if hi is None else hi) + 1))
+        return np.array([i]), np.array([rng.integers(lo, (DEMO_MAX_AGE if hi is None else hi) + 1)], float)
 
     return propose
 
@@ -55,16 +56,62 @@ def housing_move(house3: np.ndarray) -> Proposal:
     Returns
     -------
     callable
-        ``(rng, values) -> (row, new answer)``.
+        ``(rng, values) -> (rows, new values)``: one row and its new answer.
     """
     rows = np.flatnonzero(~np.isnan(house3))
 
-    def propose(rng: np.random.Generator, values: np.ndarray) -> tuple[int, float]:
+    def propose(rng: np.random.Generator, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         i = int(rows[rng.integers(len(rows))])
         codes = [c for c, g in lmv.BOLIG3_FROM_Q42.items() if g == house3[i]]
-        return i, float(codes[rng.integers(len(codes))])
+        return np.array([i]), np.array([codes[rng.integers(len(codes))]], float)
 
     return propose
+
+
+def exposure_move(sex: np.ndarray) -> Proposal:
+    """Exposure to violence moved without changing Tabell 6.2's exposed women and men.
+
+    Either two respondents of the same sex swap their answers (an exposed one becomes «Nei» or
+    unanswered and the other exposed), or one who is not exposed moves between «Nei» and
+    unanswered.
+
+    Parameters
+    ----------
+    sex
+        Sex code of every respondent (NaN = not given; never swapped).
+
+    Returns
+    -------
+    callable
+        ``(rng, values) -> (rows, new values)``.
+    """
+    swap = demo_text.swap_proposal(sex)
+
+    def propose(rng: np.random.Generator, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        if rng.random() < 0.5:
+            return swap(rng, values)
+        rows = np.flatnonzero(values != 1)
+        return np.array([rows[rng.integers(len(rows))]]), np.array([[0.0, np.nan][rng.integers(2)]])
+
+    return propose
+
+
+def _police_move(rng: np.random.Generator, counts: np.ndarray) -> np.ndarray:
+    """New police counts for one respondent that keep what the tables see of him or her.
+
+    A respondent with all three counts is in Tabell 6.5/6.6 and A.4/A.5 through their sum only:
+    the counts are permuted or split anew with the same sum. A respondent outside those tables
+    (at least one count unanswered) gets one count redrawn or left unanswered, so long as one
+    stays unanswered.
+    """
+    if not np.isnan(counts).any():
+        total = int(counts.sum())
+        if rng.random() < 0.5 or total == 0:
+            return rng.permutation(counts)
+        return np.array(demo_fit.split_sum(rng, total), float)
+    new = counts.copy()
+    new[rng.integers(len(new))] = [*range(POLICE_MAX + 1), np.nan][rng.integers(POLICE_MAX + 2)]
+    return new if np.isnan(new).any() else counts
 
 
 def climb_police(rng: np.random.Generator, cols: dict, facts: pd.DataFrame, rows: np.ndarray) -> None:
@@ -79,8 +126,9 @@ def climb_police(rng: np.random.Generator, cols: dict, facts: pd.DataFrame, rows
     facts
         ``lm2016_survey_text_facts``.
     rows
-        Respondents that may change: those with at least one control (their counts are permuted)
-        and those outside the control groups (one answered count is redrawn).
+        Respondents that may change: those with at least one control (their counts are permuted
+        or split anew with the same sum) and those outside the control groups (one count is
+        redrawn or left unanswered, at least one stays unanswered).
     """
     items = list(lmv.POLICE_COUNTS)
     mine = facts[facts["item"].isin(items)].to_dict("records")
@@ -95,11 +143,7 @@ def climb_police(rng: np.random.Generator, cols: dict, facts: pd.DataFrame, rows
             break
         i = int(rows[rng.integers(len(rows))])
         old = police[i].copy()
-        answered = np.flatnonzero(~np.isnan(old))
-        if len(answered) == len(items):
-            police[i] = rng.permutation(old)
-        else:
-            police[i, answered[rng.integers(len(answered))]] = float(rng.integers(0, POLICE_MAX + 1))
+        police[i] = _police_move(rng, old)
         for j, c in enumerate(items):
             cols[c][i] = police[i, j]
         new = demo_text.loss(mine, cols)

@@ -25,7 +25,8 @@ CLIMB_STEPS = 6000
 # the least penalty of a fact not printed the same, whatever its distance
 OUTSIDE = 1e-3
 Columns = Mapping[str, np.ndarray]
-Proposal = Callable[[np.random.Generator, np.ndarray], tuple[int, float]]
+# a move: (rng, values) -> (rows changed, their new values)
+Proposal = Callable[[np.random.Generator, np.ndarray], tuple[np.ndarray, np.ndarray]]
 
 
 def code_mask(values: np.ndarray, spec: str) -> np.ndarray:
@@ -175,14 +176,82 @@ def choice_proposal(movable: np.ndarray, choices: list[float]) -> Proposal:
     Returns
     -------
     callable
-        ``(rng, values) -> (row, new value)``.
+        ``(rng, values) -> (rows, new values)``, one row.
     """
     opts = np.array(choices, float)
 
-    def propose(rng: np.random.Generator, values: np.ndarray) -> tuple[int, float]:
-        return int(movable[rng.integers(len(movable))]), float(opts[rng.integers(len(opts))])
+    def propose(rng: np.random.Generator, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        row = np.array([movable[rng.integers(len(movable))]], int)
+        return row, np.array([opts[rng.integers(len(opts))]], float)
 
     return propose
+
+
+def swap_proposal(groups: np.ndarray) -> Proposal:
+    """A move that swaps the values of two respondents of the same group (the group's counts stay).
+
+    Parameters
+    ----------
+    groups
+        Group code of every respondent (NaN = never swapped), e.g. the sex codes.
+
+    Returns
+    -------
+    callable
+        ``(rng, values) -> (rows, new values)``, two rows.
+    """
+    rows = np.flatnonzero(~np.isnan(groups))
+
+    def propose(rng: np.random.Generator, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        i = int(rows[rng.integers(len(rows))])
+        mates = rows[groups[rows] == groups[i]]
+        pair = np.array([i, int(mates[rng.integers(len(mates))])], int)
+        return pair, values[pair[::-1]].copy()
+
+    return propose
+
+
+def either(*proposals: Proposal) -> Proposal:
+    """A move that is one of ``proposals``, chosen at random each time.
+
+    Parameters
+    ----------
+    *proposals
+        The moves to choose from.
+
+    Returns
+    -------
+    callable
+        ``(rng, values) -> (rows, new values)``.
+    """
+
+    def propose(rng: np.random.Generator, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return proposals[int(rng.integers(len(proposals)))](rng, values)
+
+    return propose
+
+
+def targets(facts: pd.DataFrame) -> pd.DataFrame:
+    """The facts the generator aims at: a quantity the text states twice is aimed at as first stated.
+
+    The text gives some shares twice, the second time in a chapter summary; where the two differ
+    («sterkt ruset»), only one can be reproduced, and the first statement, in the results section
+    that reports the item's answers, is the target. The other stays in the check with its reason.
+
+    Parameters
+    ----------
+    facts
+        ``lm2016_survey_text_facts``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The facts without the later statements of a quantity already stated.
+    """
+    key = ["item", "measure", "codes", "group_item", "group_codes"]
+    ordered = facts.sort_values(["source_line", "fact_id"], kind="stable")
+    first = ordered.drop_duplicates(key, keep="first")
+    return facts[facts["fact_id"].isin(first["fact_id"])]
 
 
 def climb(
@@ -219,14 +288,14 @@ def climb(
     for _ in range(steps):
         if best == 0.0:
             break
-        i, new = propose(rng, values)
-        old = values[i]
-        values[i] = new
+        at, new = propose(rng, values)
+        old = values[at].copy()
+        values[at] = new
         now = loss(rows, cols)
         if now <= best:
             best = now
         else:
-            values[i] = old
+            values[at] = old
 
 
 @dataclass(frozen=True)
