@@ -74,3 +74,32 @@ def test_demo_file_reproduces_every_text_fact_no_table_or_text_forbids():
     ok = res.table.set_index("fact_id")["match"]
     assert ok["born_abroad_n"] and ok["born_abroad_pct"] and ok["born_norway_pct"]  # 13 (8 %), 92 %
     assert ok["reason_intoxicated_pct"] and not ok["reason_intoxicated_summary_pct"]
+
+
+def test_a_fact_on_several_questions_counts_any_or_all_of_those_who_answered_each():
+    cols = {"a": np.array([1, 2, 2, 1, np.nan]), "b": np.array([2, 2, 1, 1, 2])}
+    fact = {"measure": "pct", "item": "a|b", "codes": "2", "group_item": "", "group_codes": ""}
+    assert demo_text.fact_value(fact, cols) == 100 * 3 / 4  # base: the four who answered both
+    assert demo_text.fact_value({**fact, "item": "a&b"}, cols) == 100 * 1 / 4
+    assert demo_text.items_of(pd.DataFrame({"item": ["a&b", "c", "b|d"]})) == {"a", "b", "c", "d"}
+    assert demo_text.fact_items("a&b&c") == (["a", "b", "c"], "&")
+
+
+def test_two_question_facts_are_transcribed_and_reproduced():
+    """Golden: 19 % with a foreign-born parent (line 1375), 22 % never in any treatment (line 6499)."""
+    facts = published.read_text_facts().set_index("fact_id")
+    assert facts.loc["parent_abroad_pct", ["item", "value", "source_line"]].tolist() == [
+        "q36_mor_fra|q37_far_fra",
+        19,
+        1375,
+    ]
+    assert facts.loc["treatment_never_pct", ["item", "value", "source_line"]].tolist() == [
+        "q07_lar&q07_poliklinisk&q07_institusjon",
+        22,
+        6499,
+    ]
+    cb = files.read_codebook()
+    data = codebook.validate(pd.read_csv(paths.raw("lm2016_survey_demo.csv")), cb)
+    res = demo_text.check(facts.reset_index(), data, published.read_text_fact_reasons())
+    ok = res.table.set_index("fact_id")["match"]
+    assert ok["parent_abroad_pct"] and ok["treatment_never_pct"]

@@ -31,8 +31,11 @@ How each block is built (all randomness from one ``numpy.random.default_rng(seed
    the text's counts; exact ages and housing answers move inside their table groups, exposure
    to violence swaps between two respondents of the same sex (6.2 counts the exposed by sex),
    the police counts of a respondent are permuted or split anew with the same sum (what 6.5,
-   6.6, A.4 and A.5 see), and every item no table fixes starts fully answered and is moved one
-   answer at a time by :func:`helpers.survey.demo_text.climb` towards its facts. A share the
+   6.6, A.4 and A.5 see) — these two on child generators (``rng.spawn``), so that the draws of
+   the table fits after them stay the same — and every item no table fixes starts fully
+   answered and is moved one or two answers at a time by :func:`helpers.survey.demo_text.climb`
+   towards its facts, a fact on two questions at once («minst en utenlandskfødt forelder»,
+   «verken er i eller har vært i» any treatment) after each item alone. A share the
    text states twice with two values («sterkt ruset», 38 % and 40 %) is aimed at as first
    stated (:func:`helpers.survey.demo_text.targets`). Facts a table or the text itself forbids
    (the tables count 166, not 165) are listed with the arithmetic in
@@ -196,11 +199,15 @@ def _block_violence(
     q12 = np.where(exposed, 1.0, 0.0)
     q12[(~exposed) & (rng.random(n) < 0.1)] = np.nan
     cols["q12_vold_utsatt_noen_gang"] = q12
-    # the text's shares (72 %, by sex and age): exposure swaps between two of the same sex, and the
-    # unexposed move between «Nei» and unanswered, so 6.2's exposed women and men stay
+    # the text's shares (72 %, by sex and age): the unexposed move between «Nei» and unanswered,
+    # then (on a child generator, so the draws of the later table fits stay) exposure swaps between
+    # two of the same sex too; 6.2's exposed women and men stay
     on = demo_text.facts_on(facts, "q12_vold_utsatt_noen_gang")
     on = on[on["item"] == "q12_vold_utsatt_noen_gang"]
-    demo_text.climb(rng, cols, "q12_vold_utsatt_noen_gang", on, demo_moves.exposure_move(sex))
+    demo_text.climb(
+        rng, cols, "q12_vold_utsatt_noen_gang", on, demo_text.choice_proposal(idx[~exposed], [0, np.nan])
+    )
+    demo_text.climb(rng.spawn(1)[0], cols, "q12_vold_utsatt_noen_gang", on, demo_moves.exposure_move(sex))
     q12 = cols["q12_vold_utsatt_noen_gang"]
     exposed = q12 == 1
     for r, item in enumerate(lmv.Q15_ORDER_6_2, start=1):
@@ -276,7 +283,9 @@ def _block_police(
         police[i] = rng.permutation(police[i])
     for j, item in enumerate(lmv.POLICE_COUNTS):
         cols[item] = police[:, j]
-    demo_moves.climb_police(rng, cols, facts, np.concatenate([g1, rest]))
+    # permuting the counts first, then (on a child generator) splitting their sums anew too
+    demo_moves.climb_police(rng, cols, facts, np.concatenate([g1, rest]), split=False)
+    demo_moves.climb_police(rng.spawn(1)[0], cols, facts, np.concatenate([g1, rest]), split=True)
     # 6.7 and A.5: deal the printed counts, then swap answers between respondents towards A.5
     y = _deal(rng, n, _row_counts(published, "6.7", 1, 5), np.arange(n))
     x = np.column_stack([police.sum(axis=1), cols["q34_kjonn"], cols["q33_alder"]])
@@ -375,7 +384,7 @@ def generate(
     _block_frequencies(rng, published, n, cols)
     _block_police(rng, published, facts, n, cols)
     _block_prices(rng, published, n, cols)
-    _block_others(rng, cb, n, cols, set(facts["item"]))
+    _block_others(rng, cb, n, cols, demo_text.items_of(facts))
     frozen = {item for items in TABLE_ITEMS.values() for item in items} | {"q33_alder", "q42_bolig"}
     demo_text.calibrate_free(rng, cols, facts, cb, frozen)
     items = cb.items

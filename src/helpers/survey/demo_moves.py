@@ -96,7 +96,7 @@ def exposure_move(sex: np.ndarray) -> Proposal:
     return propose
 
 
-def _police_move(rng: np.random.Generator, counts: np.ndarray) -> np.ndarray:
+def _police_move(rng: np.random.Generator, counts: np.ndarray, split: bool) -> np.ndarray:
     """New police counts for one respondent that keep what the tables see of him or her.
 
     A respondent with all three counts is in Tabell 6.5/6.6 and A.4/A.5 through their sum only:
@@ -104,23 +104,29 @@ def _police_move(rng: np.random.Generator, counts: np.ndarray) -> np.ndarray:
     (at least one count unanswered) gets one count redrawn or left unanswered, so long as one
     stays unanswered.
     """
-    if not np.isnan(counts).any():
+    answered = np.flatnonzero(~np.isnan(counts))
+    if len(answered) == len(counts):
         total = int(counts.sum())
-        if rng.random() < 0.5 or total == 0:
+        if not split or total == 0 or rng.random() < 0.5:
             return rng.permutation(counts)
         return np.array(demo_fit.split_sum(rng, total), float)
     new = counts.copy()
+    if not split:  # one answered count redrawn
+        new[answered[rng.integers(len(answered))]] = float(rng.integers(0, POLICE_MAX + 1))
+        return new
     new[rng.integers(len(new))] = [*range(POLICE_MAX + 1), np.nan][rng.integers(POLICE_MAX + 2)]
     return new if np.isnan(new).any() else counts
 
 
-def climb_police(rng: np.random.Generator, cols: dict, facts: pd.DataFrame, rows: np.ndarray) -> None:
+def climb_police(
+    rng: np.random.Generator, cols: dict, facts: pd.DataFrame, rows: np.ndarray, split: bool = True
+) -> None:
     """Move the three police counts towards the text's shares (bortvist, ransaket, anmeldt).
 
     Parameters
     ----------
     rng
-        The generator's random number generator.
+        The demo generator's random number generator, or a child of it (``rng.spawn``).
     cols
         Item -> values; the three police-count columns are changed in place.
     facts
@@ -129,6 +135,8 @@ def climb_police(rng: np.random.Generator, cols: dict, facts: pd.DataFrame, rows
         Respondents that may change: those with at least one control (their counts are permuted
         or split anew with the same sum) and those outside the control groups (one count is
         redrawn or left unanswered, at least one stays unanswered).
+    split
+        False: only permute the counts, and redraw only an answered count outside the groups.
     """
     items = list(lmv.POLICE_COUNTS)
     mine = facts[facts["item"].isin(items)].to_dict("records")
@@ -143,7 +151,7 @@ def climb_police(rng: np.random.Generator, cols: dict, facts: pd.DataFrame, rows
             break
         i = int(rows[rng.integers(len(rows))])
         old = police[i].copy()
-        police[i] = _police_move(rng, old)
+        police[i] = _police_move(rng, old, split)
         for j, c in enumerate(items):
             cols[c][i] = police[i, j]
         new = demo_text.loss(mine, cols)

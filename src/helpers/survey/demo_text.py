@@ -7,6 +7,10 @@ the answer codes counted (``1``, ``2|3``, ranges ``1-6``) and optionally a group
 codes). :func:`fact_value` computes a fact from respondent columns; :func:`climb` moves the codes
 of one item, one respondent at a time, towards the facts on that item (seeded, deterministic);
 :func:`check` sets every fact beside the demo file's value with a match flag.
+
+A fact about two questions at once names its items joined by ``|`` (at least one of them has an
+answer among the codes: «minst en utenlandskfødt forelder») or by ``&`` (all of them do: «verken
+er i eller har vært i» any of three treatments); its base is those who answered every item named.
 """
 
 from __future__ import annotations
@@ -51,6 +55,34 @@ def code_mask(values: np.ndarray, spec: str) -> np.ndarray:
     return out
 
 
+def fact_items(item: str) -> tuple[list[str], str]:
+    """The codebook items a fact's ``item`` names and how they combine.
+
+    Parameters
+    ----------
+    item
+        One item, or several joined by ``|`` (any of them) or ``&`` (all of them).
+
+    Returns
+    -------
+    tuple
+        The items and the joiner (``|`` or ``&``; ``|`` for a single item).
+    """
+    joiner = "&" if "&" in item else "|"
+    return item.split(joiner), joiner
+
+
+def _hits(fact: Mapping, cols: Columns, group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Answered and hit flags of the group's respondents for a fact on one or several items."""
+    items, joiner = fact_items(str(fact["item"]))
+    v = np.column_stack([np.asarray(cols[i], float)[group] for i in items])
+    answered = ~np.isnan(v).any(axis=1)
+    if not str(fact["codes"]):  # n, missing, answered, mean: no codes counted
+        return answered, np.zeros(len(answered), bool)
+    hit = np.column_stack([code_mask(v[:, j], str(fact["codes"])) for j in range(len(items))])
+    return answered, (hit.all(axis=1) if joiner == "&" else hit.any(axis=1)) & answered
+
+
 def _group_mask(fact: Mapping, cols: Columns, n: int) -> np.ndarray:
     if pd.isna(fact["group_item"]) or not str(fact["group_item"]):
         return np.ones(n, bool)
@@ -75,18 +107,19 @@ def fact_value(fact: Mapping, cols: Columns) -> float:
     n = len(next(iter(cols.values())))
     if fact["measure"] == "n":
         return float(n)
-    v = np.asarray(cols[str(fact["item"])], float)[_group_mask(fact, cols, n)]
-    answered = ~np.isnan(v)
+    group = _group_mask(fact, cols, n)
+    answered, hit = _hits(fact, cols, group)
     measure = fact["measure"]
     if measure == "missing":
         return float((~answered).sum())
     if measure == "missing_pct":
-        return 100.0 * float((~answered).sum()) / len(v)
+        return 100.0 * float((~answered).sum()) / len(answered)
     if measure == "answered":
         return float(answered.sum())
     if measure == "mean":
+        v = np.asarray(cols[str(fact["item"])], float)[group]
         return float(v[answered].mean()) if answered.any() else float("nan")
-    hits = float(code_mask(v, str(fact["codes"])).sum())
+    hits = float(hit.sum())
     if measure == "count":
         return hits
     return 100.0 * hits / answered.sum() if answered.any() else float("nan")
@@ -160,7 +193,24 @@ def facts_on(facts: pd.DataFrame, item: str) -> pd.DataFrame:
     pandas.DataFrame
         The rows about ``item``.
     """
-    return facts[(facts["item"] == item) | (facts["group_item"] == item)]
+    names = facts["item"].map(lambda i: item in fact_items(str(i))[0])
+    return facts[names | (facts["group_item"] == item)]
+
+
+def items_of(facts: pd.DataFrame) -> set[str]:
+    """Every codebook item the facts count (each item of a fact on several questions).
+
+    Parameters
+    ----------
+    facts
+        ``lm2016_survey_text_facts``.
+
+    Returns
+    -------
+    set of str
+        The items.
+    """
+    return {i for item in facts["item"] for i in fact_items(str(item))[0]}
 
 
 def choice_proposal(movable: np.ndarray, choices: list[float]) -> Proposal:
@@ -227,6 +277,27 @@ def either(*proposals: Proposal) -> Proposal:
 
     def propose(rng: np.random.Generator, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return proposals[int(rng.integers(len(proposals)))](rng, values)
+
+    return propose
+
+
+def pair_of(proposal: Proposal) -> Proposal:
+    """A move made of two moves of ``proposal`` at once (out of a state no single move improves).
+
+    Parameters
+    ----------
+    proposal
+        A one-row move.
+
+    Returns
+    -------
+    callable
+        ``(rng, values) -> (rows, new values)``, two rows.
+    """
+
+    def propose(rng: np.random.Generator, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        (r1, v1), (r2, v2) = proposal(rng, values), proposal(rng, values)
+        return np.concatenate([r1, r2]), np.concatenate([v1, v2])
 
     return propose
 
@@ -374,6 +445,11 @@ def calibrate_free(
 ) -> None:
     """Move every item no published table constrains towards the text facts on it.
 
+    Each item first against the facts on it alone, then the items of a fact on several questions
+    again against all their facts (so that no item is bent to fit another that is not fitted yet).
+    Each climb changes answers first and lets «Ikke svart» in after, only as far as the facts ask
+    (a share of those who answered depends on how many answered), one or two answers at a time.
+
     Parameters
     ----------
     rng
@@ -387,11 +463,15 @@ def calibrate_free(
     frozen
         Items a published table fixes (left alone, as are items moved by their own block).
     """
-    for item in sorted(set(facts["item"]) - frozen - {"resp_id"}):
-        mine = facts[facts["item"] == item]
-        on = facts_on(facts, item)
-        values = np.asarray(cols[item], float)
-        choices = _choices(cb, item, values, mine)
-        # «Ikke svart» is a move too: a share of those who answered depends on how many answered
-        movable, choices = np.arange(len(values)), [*choices, float("nan")]
-        climb(rng, cols, item, on, choice_proposal(movable, choices))
+    several = facts["item"].map(lambda i: len(fact_items(str(i))[0]) > 1)
+    free = sorted(items_of(facts) - frozen - {"resp_id"})
+    rounds = ((facts[~several], free), (facts, [i for i in free if i in items_of(facts[several])]))
+    for aimed, items in rounds:
+        for item in items:
+            on = facts_on(aimed, item)
+            values = np.asarray(cols[item], float)
+            choices = _choices(cb, item, values, facts[facts["item"] == item])
+            movable = np.arange(len(values))
+            climb(rng, cols, item, on, choice_proposal(movable, choices))
+            either_one = choice_proposal(movable, [*choices, float("nan")])
+            climb(rng, cols, item, on, either(either_one, pair_of(either_one)))
