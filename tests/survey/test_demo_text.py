@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.core import paths
-from helpers.survey import codebook, demo_text, files, published
+from helpers.survey import codebook, demo_moves, demo_text, files, published
 
 
 def test_code_mask_reads_codes_alternatives_and_ranges():
@@ -42,14 +42,14 @@ def test_swap_keeps_each_groups_counts_and_either_picks_a_move():
     rng = np.random.default_rng(0)
     groups = np.array([1, 1, 2, 2, np.nan])
     values = np.array([1.0, 0.0, 1.0, np.nan, 1.0])
-    swap = demo_text.swap_proposal(groups)
+    swap = demo_moves.swap_proposal(groups)
     for _ in range(50):
         rows, new = swap(rng, values)
         assert len(rows) == 2 and groups[rows[0]] == groups[rows[1]] and rows.max() < 4
         values[rows] = new
         assert np.nansum(values[:2]) == 1 and np.nansum(values[2:4]) == 1 and values[4] == 1
-    one = demo_text.choice_proposal(np.array([4]), [7.0])
-    rows, new = demo_text.either(one)(rng, values)
+    one = demo_moves.choice_proposal(np.array([4]), [7.0])
+    rows, new = demo_moves.either(one)(rng, values)
     assert rows.tolist() == [4] and new.tolist() == [7.0]
 
 

@@ -205,7 +205,7 @@ def _block_violence(
     on = demo_text.facts_on(facts, "q12_vold_utsatt_noen_gang")
     on = on[on["item"] == "q12_vold_utsatt_noen_gang"]
     demo_text.climb(
-        rng, cols, "q12_vold_utsatt_noen_gang", on, demo_text.choice_proposal(idx[~exposed], [0, np.nan])
+        rng, cols, "q12_vold_utsatt_noen_gang", on, demo_moves.choice_proposal(idx[~exposed], [0, np.nan])
     )
     demo_text.climb(rng.spawn(1)[0], cols, "q12_vold_utsatt_noen_gang", on, demo_moves.exposure_move(sex))
     q12 = cols["q12_vold_utsatt_noen_gang"]
@@ -386,7 +386,7 @@ def generate(
     _block_prices(rng, published, n, cols)
     _block_others(rng, cb, n, cols, demo_text.items_of(facts))
     frozen = {item for items in TABLE_ITEMS.values() for item in items} | {"q33_alder", "q42_bolig"}
-    demo_text.calibrate_free(rng, cols, facts, cb, frozen)
+    demo_moves.calibrate_free(rng, cols, facts, cb, frozen)
     items = cb.items
     out = pd.DataFrame({iid: cols[iid] for iid in items.index})
     out = out.iloc[rng.permutation(n)].reset_index(drop=True)

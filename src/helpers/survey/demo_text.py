@@ -22,7 +22,6 @@ import numpy as np
 import pandas as pd
 
 from helpers.core.formatting import printed_decimals, round_half_away
-from helpers.survey.codebook import Codebook
 
 NOT_EXPLAINED = "ikke forklart"
 CLIMB_STEPS = 6000
@@ -213,95 +212,6 @@ def items_of(facts: pd.DataFrame) -> set[str]:
     return {i for item in facts["item"] for i in fact_items(str(item))[0]}
 
 
-def choice_proposal(movable: np.ndarray, choices: list[float]) -> Proposal:
-    """A move: one random respondent among ``movable`` gets one random code of ``choices``.
-
-    Parameters
-    ----------
-    movable
-        Row numbers that may change.
-    choices
-        Codes to draw from (NaN = not answered).
-
-    Returns
-    -------
-    callable
-        ``(rng, values) -> (rows, new values)``, one row.
-    """
-    opts = np.array(choices, float)
-
-    def propose(rng: np.random.Generator, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        row = np.array([movable[rng.integers(len(movable))]], int)
-        return row, np.array([opts[rng.integers(len(opts))]], float)
-
-    return propose
-
-
-def swap_proposal(groups: np.ndarray) -> Proposal:
-    """A move that swaps the values of two respondents of the same group (the group's counts stay).
-
-    Parameters
-    ----------
-    groups
-        Group code of every respondent (NaN = never swapped), e.g. the sex codes.
-
-    Returns
-    -------
-    callable
-        ``(rng, values) -> (rows, new values)``, two rows.
-    """
-    rows = np.flatnonzero(~np.isnan(groups))
-
-    def propose(rng: np.random.Generator, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        i = int(rows[rng.integers(len(rows))])
-        mates = rows[groups[rows] == groups[i]]
-        pair = np.array([i, int(mates[rng.integers(len(mates))])], int)
-        return pair, values[pair[::-1]].copy()
-
-    return propose
-
-
-def either(*proposals: Proposal) -> Proposal:
-    """A move that is one of ``proposals``, chosen at random each time.
-
-    Parameters
-    ----------
-    *proposals
-        The moves to choose from.
-
-    Returns
-    -------
-    callable
-        ``(rng, values) -> (rows, new values)``.
-    """
-
-    def propose(rng: np.random.Generator, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        return proposals[int(rng.integers(len(proposals)))](rng, values)
-
-    return propose
-
-
-def pair_of(proposal: Proposal) -> Proposal:
-    """A move made of two moves of ``proposal`` at once (out of a state no single move improves).
-
-    Parameters
-    ----------
-    proposal
-        A one-row move.
-
-    Returns
-    -------
-    callable
-        ``(rng, values) -> (rows, new values)``, two rows.
-    """
-
-    def propose(rng: np.random.Generator, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        (r1, v1), (r2, v2) = proposal(rng, values), proposal(rng, values)
-        return np.concatenate([r1, r2]), np.concatenate([v1, v2])
-
-    return propose
-
-
 def targets(facts: pd.DataFrame) -> pd.DataFrame:
     """The facts the generator aims at: a quantity the text states twice is aimed at as first stated.
 
@@ -421,57 +331,3 @@ def check(facts: pd.DataFrame, data: pd.DataFrame, reasons: Mapping[str, str]) -
     n_ok = int(table["match"].sum())
     n_contra = int(((~table["match"]) & (table["reason"] != NOT_EXPLAINED)).sum())
     return TextFactCheck(table=table, n_facts=len(table), n_reproduced=n_ok, n_contradicted=n_contra)
-
-
-MISSING_MEASURES = ("missing", "missing_pct", "answered")
-# a number item's answers range up to this multiple of its printed mean (a long right tail)
-NUMBER_SPAN = 3
-
-
-def _choices(cb: Codebook, item: str, values: np.ndarray, facts: pd.DataFrame) -> list[float]:
-    t = cb.items.loc[item, "item_type"]
-    if t == "multiple_response":
-        return [0.0, 1.0]
-    if t == "number":
-        means = facts.loc[facts["measure"] == "mean", "value"].astype(float)
-        top = np.nanmax(values) if np.isfinite(values).any() else 0.0
-        hi = max(top, NUMBER_SPAN * means.max() if len(means) else 0.0)
-        return [float(c) for c in range(int(hi) + 1)]
-    return [float(c) for c in cb.labels(item)]
-
-
-def calibrate_free(
-    rng: np.random.Generator, cols: dict, facts: pd.DataFrame, cb: Codebook, frozen: set[str]
-) -> None:
-    """Move every item no published table constrains towards the text facts on it.
-
-    Each item first against the facts on it alone, then the items of a fact on several questions
-    again against all their facts (so that no item is bent to fit another that is not fitted yet).
-    Each climb changes answers first and lets «Ikke svart» in after, only as far as the facts ask
-    (a share of those who answered depends on how many answered), one or two answers at a time.
-
-    Parameters
-    ----------
-    rng
-        The generator's random number generator.
-    cols
-        Item -> values of every respondent, changed in place.
-    facts
-        ``lm2016_survey_text_facts``.
-    cb
-        The codebook (answer codes of each item).
-    frozen
-        Items a published table fixes (left alone, as are items moved by their own block).
-    """
-    several = facts["item"].map(lambda i: len(fact_items(str(i))[0]) > 1)
-    free = sorted(items_of(facts) - frozen - {"resp_id"})
-    rounds = ((facts[~several], free), (facts, [i for i in free if i in items_of(facts[several])]))
-    for aimed, items in rounds:
-        for item in items:
-            on = facts_on(aimed, item)
-            values = np.asarray(cols[item], float)
-            choices = _choices(cb, item, values, facts[facts["item"] == item])
-            movable = np.arange(len(values))
-            climb(rng, cols, item, on, choice_proposal(movable, choices))
-            either_one = choice_proposal(movable, [*choices, float("nan")])
-            climb(rng, cols, item, on, either(either_one, pair_of(either_one)))
