@@ -28,10 +28,17 @@ How each block is built (all randomness from one ``numpy.random.default_rng(seed
 6. every other item: plausible random codes («ikke publisert» in the codebook appendix).
 7. the survey facts stated only in the text (``lm2016_survey_text_facts``: sample, ages, born in
    Norway, prison, overdoses, treatment, violence, ...): the women and men outside Tabell 4.8 make
-   the text's counts; exact ages and housing answers move inside their table groups, the
-   unexposed of 6.2 between «Nei» and unanswered, and every item no table fixes is moved one
-   answer at a time by :func:`helpers.survey.demo_text.climb` towards its facts. Facts a table
-   forbids (the tables count 166, not 165) are listed with the arithmetic in
+   the text's counts; exact ages and housing answers move inside their table groups, exposure
+   to violence swaps between two respondents of the same sex (6.2 counts the exposed by sex),
+   the police counts of a respondent are permuted or split anew with the same sum (what 6.5,
+   6.6, A.4 and A.5 see) — these two on child generators (``rng.spawn``), so that the draws of
+   the table fits after them stay the same — and every item no table fixes starts fully
+   answered and is moved one or two answers at a time by :func:`helpers.survey.demo_text.climb`
+   towards its facts, a fact on two questions at once («minst en utenlandskfødt forelder»,
+   «verken er i eller har vært i» any treatment) after each item alone. A share the
+   text states twice with two values («sterkt ruset», 38 % and 40 %) is aimed at as first
+   stated (:func:`helpers.survey.demo_text.targets`). Facts a table or the text itself forbids
+   (the tables count 166, not 165) are listed with the arithmetic in
    ``lm2016_survey_text_fact_reasons``.
 
 The result is demo data: it reproduces published tables, it is not a finding about anybody.
@@ -192,12 +199,17 @@ def _block_violence(
     q12 = np.where(exposed, 1.0, 0.0)
     q12[(~exposed) & (rng.random(n) < 0.1)] = np.nan
     cols["q12_vold_utsatt_noen_gang"] = q12
-    # the text's shares (72 %, by sex and age) move only the unexposed between «Nei» and unanswered
+    # the text's shares (72 %, by sex and age): the unexposed move between «Nei» and unanswered,
+    # then (on a child generator, so the draws of the later table fits stay) exposure swaps between
+    # two of the same sex too; 6.2's exposed women and men stay
     on = demo_text.facts_on(facts, "q12_vold_utsatt_noen_gang")
     on = on[on["item"] == "q12_vold_utsatt_noen_gang"]
-    move = demo_text.choice_proposal(idx[~exposed], [0, np.nan])
-    demo_text.climb(rng, cols, "q12_vold_utsatt_noen_gang", on, move)
+    demo_text.climb(
+        rng, cols, "q12_vold_utsatt_noen_gang", on, demo_moves.choice_proposal(idx[~exposed], [0, np.nan])
+    )
+    demo_text.climb(rng.spawn(1)[0], cols, "q12_vold_utsatt_noen_gang", on, demo_moves.exposure_move(sex))
     q12 = cols["q12_vold_utsatt_noen_gang"]
+    exposed = q12 == 1
     for r, item in enumerate(lmv.Q15_ORDER_6_2, start=1):
         v = np.where(np.isnan(q12), np.nan, 0.0)
         for g, sex_code in ((1, 1), (2, 2)):
@@ -271,7 +283,9 @@ def _block_police(
         police[i] = rng.permutation(police[i])
     for j, item in enumerate(lmv.POLICE_COUNTS):
         cols[item] = police[:, j]
-    demo_moves.climb_police(rng, cols, facts, np.concatenate([g1, rest]))
+    # permuting the counts first, then (on a child generator) splitting their sums anew too
+    demo_moves.climb_police(rng, cols, facts, np.concatenate([g1, rest]), split=False)
+    demo_moves.climb_police(rng.spawn(1)[0], cols, facts, np.concatenate([g1, rest]), split=True)
     # 6.7 and A.5: deal the printed counts, then swap answers between respondents towards A.5
     y = _deal(rng, n, _row_counts(published, "6.7", 1, 5), np.arange(n))
     x = np.column_stack([police.sum(axis=1), cols["q34_kjonn"], cols["q33_alder"]])
@@ -309,13 +323,18 @@ def _price_columns(
         cols[item] = v
 
 
-def _block_others(rng: np.random.Generator, cb: Codebook, n: int, cols: dict) -> None:
-    """Block 6: every other item gets plausible, unconstrained values."""
+def _block_others(rng: np.random.Generator, cb: Codebook, n: int, cols: dict, answered: set[str]) -> None:
+    """Block 6: every other item gets plausible, unconstrained values.
+
+    Items in ``answered`` (those the text states facts about) start with every respondent
+    answering: the text's shares are of those who answered, and the climb of block 7 lets
+    «Ikke svart» in only as far as the facts allow.
+    """
     for iid, it in cb.items.iterrows():
         if iid in cols:
             continue
         t = it["item_type"]
-        miss = rng.random(n) < 0.12
+        miss = (rng.random(n) < 0.12) & (iid not in answered)
         if t == "text":
             cols[iid] = np.full(n, np.nan)
             continue
@@ -358,15 +377,16 @@ def generate(
         The synthetic respondents, in random order.
     """
     rng = np.random.default_rng(seed)
+    facts = demo_text.targets(facts)
     cols: dict = {}
     sex = _block_people(rng, published, facts, n, cols)
     _block_violence(rng, published, facts, sex, cols)
     _block_frequencies(rng, published, n, cols)
     _block_police(rng, published, facts, n, cols)
     _block_prices(rng, published, n, cols)
-    _block_others(rng, cb, n, cols)
+    _block_others(rng, cb, n, cols, demo_text.items_of(facts))
     frozen = {item for items in TABLE_ITEMS.values() for item in items} | {"q33_alder", "q42_bolig"}
-    demo_text.calibrate_free(rng, cols, facts, cb, frozen)
+    demo_moves.calibrate_free(rng, cols, facts, cb, frozen)
     items = cb.items
     out = pd.DataFrame({iid: cols[iid] for iid in items.index})
     out = out.iloc[rng.permutation(n)].reset_index(drop=True)

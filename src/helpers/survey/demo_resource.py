@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from helpers.survey import demo_text
 from helpers.survey import lm_variables as lmv
 from helpers.survey.codebook import Codebook
 from helpers.survey.lm_tables import LM_TABLES, TABLE_ITEMS
@@ -39,7 +40,8 @@ def constrained_items(text_items: Iterable[str] = ()) -> dict[str, str]:
     for t in LM_TABLES:
         for item in TABLE_ITEMS[t]:
             tables.setdefault(item, []).append(t)
-    for item in sorted(set(text_items) - {"resp_id"}):
+    named = {i for t in text_items for i in demo_text.fact_items(str(t))[0]}  # a fact may name several
+    for item in sorted(named - {"resp_id"}):
         tables.setdefault(item, []).append(TEXT_TARGET)
     out = {}
     for item, ts in tables.items():

@@ -7,6 +7,10 @@ the answer codes counted (``1``, ``2|3``, ranges ``1-6``) and optionally a group
 codes). :func:`fact_value` computes a fact from respondent columns; :func:`climb` moves the codes
 of one item, one respondent at a time, towards the facts on that item (seeded, deterministic);
 :func:`check` sets every fact beside the demo file's value with a match flag.
+
+A fact about two questions at once names its items joined by ``|`` (at least one of them has an
+answer among the codes: «minst en utenlandskfødt forelder») or by ``&`` (all of them do: «verken
+er i eller har vært i» any of three treatments); its base is those who answered every item named.
 """
 
 from __future__ import annotations
@@ -18,14 +22,14 @@ import numpy as np
 import pandas as pd
 
 from helpers.core.formatting import printed_decimals, round_half_away
-from helpers.survey.codebook import Codebook
 
 NOT_EXPLAINED = "ikke forklart"
 CLIMB_STEPS = 6000
 # the least penalty of a fact not printed the same, whatever its distance
 OUTSIDE = 1e-3
 Columns = Mapping[str, np.ndarray]
-Proposal = Callable[[np.random.Generator, np.ndarray], tuple[int, float]]
+# a move: (rng, values) -> (rows changed, their new values)
+Proposal = Callable[[np.random.Generator, np.ndarray], tuple[np.ndarray, np.ndarray]]
 
 
 def code_mask(values: np.ndarray, spec: str) -> np.ndarray:
@@ -48,6 +52,34 @@ def code_mask(values: np.ndarray, spec: str) -> np.ndarray:
         lo, _, hi = part.partition("-")
         out |= (values >= float(lo)) & (values <= float(hi or lo))
     return out
+
+
+def fact_items(item: str) -> tuple[list[str], str]:
+    """The codebook items a fact's ``item`` names and how they combine.
+
+    Parameters
+    ----------
+    item
+        One item, or several joined by ``|`` (any of them) or ``&`` (all of them).
+
+    Returns
+    -------
+    tuple
+        The items and the joiner (``|`` or ``&``; ``|`` for a single item).
+    """
+    joiner = "&" if "&" in item else "|"
+    return item.split(joiner), joiner
+
+
+def _hits(fact: Mapping, cols: Columns, group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Answered and hit flags of the group's respondents for a fact on one or several items."""
+    items, joiner = fact_items(str(fact["item"]))
+    v = np.column_stack([np.asarray(cols[i], float)[group] for i in items])
+    answered = ~np.isnan(v).any(axis=1)
+    if not str(fact["codes"]):  # n, missing, answered, mean: no codes counted
+        return answered, np.zeros(len(answered), bool)
+    hit = np.column_stack([code_mask(v[:, j], str(fact["codes"])) for j in range(len(items))])
+    return answered, (hit.all(axis=1) if joiner == "&" else hit.any(axis=1)) & answered
 
 
 def _group_mask(fact: Mapping, cols: Columns, n: int) -> np.ndarray:
@@ -74,18 +106,19 @@ def fact_value(fact: Mapping, cols: Columns) -> float:
     n = len(next(iter(cols.values())))
     if fact["measure"] == "n":
         return float(n)
-    v = np.asarray(cols[str(fact["item"])], float)[_group_mask(fact, cols, n)]
-    answered = ~np.isnan(v)
+    group = _group_mask(fact, cols, n)
+    answered, hit = _hits(fact, cols, group)
     measure = fact["measure"]
     if measure == "missing":
         return float((~answered).sum())
     if measure == "missing_pct":
-        return 100.0 * float((~answered).sum()) / len(v)
+        return 100.0 * float((~answered).sum()) / len(answered)
     if measure == "answered":
         return float(answered.sum())
     if measure == "mean":
+        v = np.asarray(cols[str(fact["item"])], float)[group]
         return float(v[answered].mean()) if answered.any() else float("nan")
-    hits = float(code_mask(v, str(fact["codes"])).sum())
+    hits = float(hit.sum())
     if measure == "count":
         return hits
     return 100.0 * hits / answered.sum() if answered.any() else float("nan")
@@ -159,30 +192,47 @@ def facts_on(facts: pd.DataFrame, item: str) -> pd.DataFrame:
     pandas.DataFrame
         The rows about ``item``.
     """
-    return facts[(facts["item"] == item) | (facts["group_item"] == item)]
+    names = facts["item"].map(lambda i: item in fact_items(str(i))[0])
+    return facts[names | (facts["group_item"] == item)]
 
 
-def choice_proposal(movable: np.ndarray, choices: list[float]) -> Proposal:
-    """A move: one random respondent among ``movable`` gets one random code of ``choices``.
+def items_of(facts: pd.DataFrame) -> set[str]:
+    """Every codebook item the facts count (each item of a fact on several questions).
 
     Parameters
     ----------
-    movable
-        Row numbers that may change.
-    choices
-        Codes to draw from (NaN = not answered).
+    facts
+        ``lm2016_survey_text_facts``.
 
     Returns
     -------
-    callable
-        ``(rng, values) -> (row, new value)``.
+    set of str
+        The items.
     """
-    opts = np.array(choices, float)
+    return {i for item in facts["item"] for i in fact_items(str(item))[0]}
 
-    def propose(rng: np.random.Generator, values: np.ndarray) -> tuple[int, float]:
-        return int(movable[rng.integers(len(movable))]), float(opts[rng.integers(len(opts))])
 
-    return propose
+def targets(facts: pd.DataFrame) -> pd.DataFrame:
+    """The facts the generator aims at: a quantity the text states twice is aimed at as first stated.
+
+    The text gives some shares twice, the second time in a chapter summary; where the two differ
+    («sterkt ruset»), only one can be reproduced, and the first statement, in the results section
+    that reports the item's answers, is the target. The other stays in the check with its reason.
+
+    Parameters
+    ----------
+    facts
+        ``lm2016_survey_text_facts``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The facts without the later statements of a quantity already stated.
+    """
+    key = ["item", "measure", "codes", "group_item", "group_codes"]
+    ordered = facts.sort_values(["source_line", "fact_id"], kind="stable")
+    first = ordered.drop_duplicates(key, keep="first")
+    return facts[facts["fact_id"].isin(first["fact_id"])]
 
 
 def climb(
@@ -219,14 +269,14 @@ def climb(
     for _ in range(steps):
         if best == 0.0:
             break
-        i, new = propose(rng, values)
-        old = values[i]
-        values[i] = new
+        at, new = propose(rng, values)
+        old = values[at].copy()
+        values[at] = new
         now = loss(rows, cols)
         if now <= best:
             best = now
         else:
-            values[i] = old
+            values[at] = old
 
 
 @dataclass(frozen=True)
@@ -281,48 +331,3 @@ def check(facts: pd.DataFrame, data: pd.DataFrame, reasons: Mapping[str, str]) -
     n_ok = int(table["match"].sum())
     n_contra = int(((~table["match"]) & (table["reason"] != NOT_EXPLAINED)).sum())
     return TextFactCheck(table=table, n_facts=len(table), n_reproduced=n_ok, n_contradicted=n_contra)
-
-
-MISSING_MEASURES = ("missing", "missing_pct", "answered")
-# a number item's answers range up to this multiple of its printed mean (a long right tail)
-NUMBER_SPAN = 3
-
-
-def _choices(cb: Codebook, item: str, values: np.ndarray, facts: pd.DataFrame) -> list[float]:
-    t = cb.items.loc[item, "item_type"]
-    if t == "multiple_response":
-        return [0.0, 1.0]
-    if t == "number":
-        means = facts.loc[facts["measure"] == "mean", "value"].astype(float)
-        top = np.nanmax(values) if np.isfinite(values).any() else 0.0
-        hi = max(top, NUMBER_SPAN * means.max() if len(means) else 0.0)
-        return [float(c) for c in range(int(hi) + 1)]
-    return [float(c) for c in cb.labels(item)]
-
-
-def calibrate_free(
-    rng: np.random.Generator, cols: dict, facts: pd.DataFrame, cb: Codebook, frozen: set[str]
-) -> None:
-    """Move every item no published table constrains towards the text facts on it.
-
-    Parameters
-    ----------
-    rng
-        The generator's random number generator.
-    cols
-        Item -> values of every respondent, changed in place.
-    facts
-        ``lm2016_survey_text_facts``.
-    cb
-        The codebook (answer codes of each item).
-    frozen
-        Items a published table fixes (left alone, as are items moved by their own block).
-    """
-    for item in sorted(set(facts["item"]) - frozen - {"resp_id"}):
-        mine = facts[facts["item"] == item]
-        on = facts_on(facts, item)
-        values = np.asarray(cols[item], float)
-        choices = _choices(cb, item, values, mine)
-        # «Ikke svart» is a move too: a share of those who answered depends on how many answered
-        movable, choices = np.arange(len(values)), [*choices, float("nan")]
-        climb(rng, cols, item, on, choice_proposal(movable, choices))
