@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from helpers.core.formatting import TOTALT, fmt_int, fmt_num, fmt_p, match_marker, round_half_away
-from helpers.survey import lm_tables, lm_variables
+from helpers.survey import demo_text, lm_tables, lm_variables
 from helpers.survey.codebook import Codebook
 from helpers.survey.compare import REGRESSION_TOLERANCE
 from helpers.survey.likert import LIKERT_CODES, LIKERT_GROUPS, LikertRow
@@ -289,11 +289,17 @@ def format_text_facts(table: pd.DataFrame, labels: Mapping[str, str]) -> pd.Data
     return pd.DataFrame(
         {
             "Linje": table["source_line"].map(str),
-            "Spørsmål": table["item"].map(lambda i: labels.get(i, "utvalget")),
+            "Spørsmål": table["item"].map(lambda i: _fact_label(i, labels)),
             "Mål": table["measure"].map(FACT_MEASURE_NO),
             **_printed_beside_ours(table),
         }
     )
+
+
+def _fact_label(item: str, labels: Mapping[str, str]) -> str:
+    """The question(s) a text fact is about: «A og B» (all of them) or «A eller B» (any of them)."""
+    items, joiner = demo_text.fact_items(item)
+    return (" og " if joiner == "&" else " eller ").join(labels.get(i, "utvalget") for i in items)
 
 
 def _type_label(cb: Codebook, item_id: str, item_type: str) -> str:
