@@ -115,12 +115,26 @@ def _read_child(path: str) -> None:
     from helpers.survey import files
 
     cb = files.read_codebook()
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = _peak_kib()
     t = time.perf_counter()
     files.read_survey(path, cb)
     seconds = time.perf_counter() - t
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    peak = _peak_kib()
     print(json.dumps({"seconds": seconds, "peak_mb": peak / 1024, "growth_mb": (peak - before) / 1024}))
+
+
+def _peak_kib() -> int:
+    """This process's peak resident memory in KiB.
+
+    ``VmHWM`` of /proc/self/status where there is one (Linux): unlike ``getrusage``'s ``ru_maxrss``
+    it starts anew at exec, so a child does not report the memory of the parent it was forked from.
+    """
+    status = Path("/proc/self/status")
+    if status.is_file():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
 
 
 def survey_csv(n: int, seed: int = SEED) -> dict[str, float]:
