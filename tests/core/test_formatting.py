@@ -107,3 +107,11 @@ def test_printed_decimals(s, d):
 def test_printed_decimals_needs_a_number():
     with pytest.raises(ValueError, match="no number"):
         fmt.printed_decimals("–")
+
+
+def test_clock_times_are_printed_as_the_sources_print_them():
+    # Handlingsplanen (seed 001) line 806 prints «18.30»; Tabell 1 (seed 000) line 1415 «09.00»
+    assert fmt.fmt_clock(18.3) == "18.30"
+    assert fmt.fmt_clock(9.0) == "09.00"
+    assert fmt.fmt_clock(20.3) == "20.30"
+    assert fmt.fmt_clock(None) == fmt.MISSING

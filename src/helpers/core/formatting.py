@@ -111,6 +111,27 @@ def fmt_int(x: float | int | None) -> str:
     return fmt_num(x, 0)
 
 
+def fmt_clock(x: float | None) -> str:
+    """A clock time written as the sources write it, hours and minutes with a full stop (``18.30``).
+
+    Parameters
+    ----------
+    x : float or None
+        The time as a number ``hh.mm`` (``18.3`` is half past six in the evening), as the sources'
+        numbers are transcribed.
+
+    Returns
+    -------
+    str
+        ``hh.mm`` with two-digit minutes, or ``–`` (:data:`MISSING`) when ``x`` is missing.
+    """
+    if x is None or pd.isna(x):
+        return MISSING
+    hours = int(x)
+    minutes = int(round((x - hours) * 100))
+    return f"{hours:02d}.{minutes:02d}"
+
+
 def fmt_pct(x: float | None, decimals: int = 1, sign: bool = False) -> str:
     """A percentage value (already in percent) with a Norwegian decimal comma: ``12,3 %``.
 

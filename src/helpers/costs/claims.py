@@ -307,7 +307,7 @@ def evaluate(expr: str, names: Mapping[str, float]) -> float:
     return ev(ast.parse(expr.strip(), mode="eval"))
 
 
-_PLACEHOLDER = re.compile(r"\{([^{}]+?)(?::(int|\d))?\}")
+_PLACEHOLDER = re.compile(r"\{([^{}]+?)(?::(int|clock|\d))?\}")
 
 
 def render(template: str, names: Mapping[str, float]) -> str:
@@ -316,7 +316,8 @@ def render(template: str, names: Mapping[str, float]) -> str:
     Parameters
     ----------
     template
-        Text with ``{expression}`` or ``{expression:format}`` placeholders.
+        Text with ``{expression}`` or ``{expression:format}`` placeholders; the format is a number
+        of decimals, ``int`` or ``clock`` (a clock time ``hh.mm``, as the sources print it).
     names
         The names the expressions may use.
 
@@ -335,6 +336,8 @@ def render(template: str, names: Mapping[str, float]) -> str:
             if spec is None
             else fmt.fmt_int(x)
             if spec == "int"
+            else fmt.fmt_clock(x)
+            if spec == "clock"
             else fmt.fmt_num(x, int(spec))
         )
         return text.replace(fmt.NBSP, " ")
