@@ -128,7 +128,7 @@ def fmt_clock(x: float | None) -> str:
     if x is None or pd.isna(x):
         return MISSING
     hours = int(x)
-    minutes = int(round((x - hours) * 100))
+    minutes = round((x - hours) * 100)
     return f"{hours:02d}.{minutes:02d}"
 
 
