@@ -40,18 +40,20 @@ end
 -- A table whose widest cells, side by side, fit on a line keeps typst's content widths. A wider
 -- one (long text in some columns) gets relative widths: each column in proportion to the square
 -- root of its mean cell length, and never narrower than its longest unbreakable piece (a number,
--- a hash, a word), so the text-heavy columns get most of the line and the short ones fit. pandoc's widths from
--- the pipe-table separators are never used: they follow the longest cell alone.
+-- a hash, a word), so the text-heavy columns get most of the line and the short ones fit.
+-- pandoc's widths from the pipe-table separators are never used: they follow the longest cell.
 local FITS_ON_A_LINE = 110  -- characters of the widest cells together
 local LINE = 90             -- characters of body text on one line of the text area
 local CODE = 1.3            -- a monospace character in text characters
 
 local function len(s) return utf8.len(s) or #s end
 
--- the longest piece of a text that cannot break (it may break after '_', '/' and '.')
+-- the longest piece of a text that cannot break: between spaces and the break points of breakable()
 local function unbreakable(text, factor)
   local longest = 0
-  for piece in text:gmatch("[^%s_/%.]+") do longest = math.max(longest, math.ceil(len(piece) * factor)) end
+  for piece in breakable(text):gsub(ZWSP, " "):gmatch("%S+") do
+    longest = math.max(longest, math.ceil(len(piece) * factor))
+  end
   return longest
 end
 
@@ -73,6 +75,7 @@ local function columns(t)
         local c = cols[j] or {widest = 0, total = 0, cells = 0, word = 0}
         c.widest, c.total, c.cells = math.max(c.widest, n), c.total + n, c.cells + 1
         c.word = math.max(c.word, word)
+        c.weight = math.sqrt(math.max(c.total / c.cells, c.word, 1))
         cols[j] = c
       end
     end
@@ -93,7 +96,6 @@ local function relative_widths(t)
   for _ = 1, #cols do  -- at most one round per column: each round fixes at least one more
     local free_weight, free_share = 0, 1
     for j, c in ipairs(cols) do
-      c.weight = math.sqrt(math.max(c.total / math.max(c.cells, 1), c.word, 1))
       if fixed[j] then free_share = free_share - widths[j] else free_weight = free_weight + c.weight end
     end
     local changed = false
