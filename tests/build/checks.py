@@ -57,9 +57,13 @@ def parse(path: Path) -> Collect:
     return c
 
 
-def visible_text(path: Path) -> str:
-    """The page's text with tags removed and entities (``&nbsp;``) decoded to plain spaces."""
-    text = re.sub(r"<script.*?</script>|<style.*?</style>", " ", path.read_text(encoding="utf-8"), flags=re.S)
+def visible_text(path: Path, without_code: bool = False) -> str:
+    """The page's text with tags removed and entities (``&nbsp;``) decoded to plain spaces.
+
+    ``without_code`` also leaves out ``<code>`` elements (file, module and variable names).
+    """
+    drop = r"<script.*?</script>|<style.*?</style>" + (r"|<code\b.*?</code>" if without_code else "")
+    text = re.sub(drop, " ", path.read_text(encoding="utf-8"), flags=re.S | re.I)
     return html_lib.unescape(re.sub(r"<[^>]+>", " ", text)).replace("\xa0", " ")
 
 
@@ -203,17 +207,10 @@ ENGLISH_WORDS = ("table", "none", "untitled", "visitors", "calibration", "synthe
 def english_words(page: Path, words: tuple[str, ...] = ENGLISH_WORDS) -> list[str]:
     """Each hit of ``words`` in the page's reader-visible text, with 40 characters of context.
 
-    Code (``<code>``), scripts, styles and data URIs are left out, and so are file, module and path
-    names (a word joined to ``.``, ``/``, ``_`` or ``-``, or followed by a file extension).
+    Code (``<code>``), scripts, styles and tags (with their data URIs) are left out, and so are file,
+    module and path names (a word joined to ``.``, ``/``, ``_`` or ``-``, or followed by a file extension).
     """
-    text = re.sub(
-        r"<script\b.*?</script>|<style\b.*?</style>|<code\b.*?</code>",
-        " ",
-        page.read_text(encoding="utf-8"),
-        flags=re.S | re.I,
-    )
-    text = re.sub(r"data:[^\"')\s]+", " ", text)
-    text = html_lib.unescape(re.sub(r"<[^>]+>", " ", text)).replace("\xa0", " ")
+    text = visible_text(page, without_code=True)
     hits = []
     for word in words:
         pattern = rf"(?<![\w./_-]){re.escape(word)}(?![\w/_-]|\.(?:csv|json|py|md|txt|yml|qmd|ipynb))"
@@ -233,3 +230,16 @@ def pdf_article_pages(pdf: Path) -> int:
         if re.search(r"^Vedlegg A\b(?!.*\.\s*\.)", page, flags=re.M):
             return n - 1
     raise AssertionError(f"{pdf}: no page opens the appendices («Vedlegg A»)")
+
+
+def check_sized_for_readers(pdf: Path) -> None:
+    """Issue 12: the article before the appendices at most 25 pages, the whole PDF at most 50."""
+    article, total = pdf_article_pages(pdf), pdf_pages(pdf)
+    assert 5 <= article <= 25, f"the article before the appendices has {article} pages"
+    assert total <= 50, f"the PDF has {total} pages"
+
+
+def check_no_english_words(page: Path) -> None:
+    """Issue 12: none of :data:`ENGLISH_WORDS` outside code and file names."""
+    hits = english_words(page)
+    assert hits == [], f"{len(hits)} English words, e.g. {hits[:5]}"

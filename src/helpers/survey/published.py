@@ -133,8 +133,7 @@ def read_text_reasons(name: str = TEXT_REASONS) -> dict[str, str]:
     dict
         figure_id -> reason.
     """
-    r = catalogue.read_resource(name)
-    return dict(zip(r["figure_id"], r["reason"], strict=True))
+    return _reasons(name, "figure_id")
 
 
 def read_text_facts(name: str = TEXT_FACTS) -> pd.DataFrame:
@@ -170,5 +169,10 @@ def read_text_fact_reasons(name: str = TEXT_FACT_REASONS) -> dict[str, str]:
     dict
         fact_id -> reason.
     """
+    return _reasons(name, "fact_id")
+
+
+def _reasons(name: str, key: str) -> dict[str, str]:
+    """A reasons resource as ``key`` -> reason."""
     r = catalogue.read_resource(name)
-    return dict(zip(r["fact_id"], r["reason"], strict=True))
+    return dict(zip(r[key], r["reason"], strict=True))
